@@ -1,0 +1,1 @@
+"""The conversation side: questions in, answers out, rendered per chat platform."""

@@ -1,0 +1,336 @@
+"""Questions in, answers out: the chat-independent heart of the bot.
+
+``Engine.ask(question, now=..., lang=...)`` reads the question (:mod:`bot.intents`), asks the
+records (:mod:`data.queries`) and returns an answer from :mod:`bot.answers`. It imports nothing
+from any chat platform. The search index and the organisation matcher are built once per
+programme revision and reused until the next import bumps the revision.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.answers import (
+    AmbiguousOrganisation,
+    Answer,
+    DeadlinesAnswer,
+    DueItem,
+    DueScope,
+    HelpAnswer,
+    HelpReason,
+    MeasureAnswer,
+    MeasureBrief,
+    MeasureView,
+    MilestoneView,
+    NoSuchMeasure,
+    OrganisationAnswer,
+    OrgRef,
+    OwnersAnswer,
+    SearchAnswer,
+    SearchHit,
+    StatusAnswer,
+    StatusView,
+)
+from bot.intents import Intent, IntentKind, MeasureRef, parse_question
+from bot.orgmatch import OrgMatcher, OrgName
+from bot.search import DEFAULT_SYNONYMS, SearchIndex
+from data import queries
+from data.models import Milestone, Organisation, Role, State, StatusReport
+
+SEARCH_LIMIT = 10
+
+
+@dataclass(frozen=True, slots=True)
+class _Indexes:
+    """What is derived from one revision of the programme and reused across questions."""
+
+    numbers: tuple[str, ...]
+    titles: dict[str, str]
+    organisations: dict[str, Organisation]
+    matcher: OrgMatcher
+    search: SearchIndex
+
+
+class Engine:
+    def __init__(
+        self,
+        factory: sessionmaker[Session],
+        *,
+        default_lang: str = "fi",
+        zone: ZoneInfo | None = None,
+        programme_slug: str | None = None,
+    ) -> None:
+        self._factory = factory
+        self._default_lang = default_lang
+        self._zone = zone or ZoneInfo("Europe/Helsinki")
+        self._slug = programme_slug
+        self._cache: dict[tuple[int, int], _Indexes] = {}
+        self._lock = threading.Lock()
+
+    def ask(self, question: str, *, now: datetime, lang: str | None = None) -> Answer:
+        today = self.today(now)
+        intent = parse_question(question, lang=lang, today=today, default_lang=self._default_lang)
+        with self._factory() as session:
+            programme = queries.current_programme(session, self._slug)
+            if programme is None:
+                return HelpAnswer(intent.lang, HelpReason.NO_PROGRAMME)
+            indexes = self._indexes(session, programme.id, programme.revision)
+            return _Answering(session, programme.id, indexes, intent, today).answer()
+
+    def today(self, now: datetime) -> date:
+        if now.tzinfo is None:
+            raise ValueError("now must be timezone-aware")
+        return now.astimezone(self._zone).date()
+
+    def organisation_measures(self, key: str, *, lang: str) -> OrganisationAnswer | None:
+        """An organisation's measures by its key (the App Home's "my organisation")."""
+        with self._factory() as session:
+            programme = queries.current_programme(session, self._slug)
+            if programme is None:
+                return None
+            indexes = self._indexes(session, programme.id, programme.revision)
+            if key not in indexes.organisations:
+                return None
+            intent = Intent(IntentKind.ORGANISATION_OR_SEARCH, lang, key)
+            answering = _Answering(session, programme.id, indexes, intent, date.min)
+            return answering.organisation(indexes.organisations[key])
+
+    def _indexes(self, session: Session, programme_id: int, revision: int) -> _Indexes:
+        key = (programme_id, revision)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        with self._lock:
+            cached = self._cache.get(key)
+            if cached is None:
+                cached = _build_indexes(session, programme_id)
+                self._cache = {key: cached}
+            return cached
+
+
+def _build_indexes(session: Session, programme_id: int) -> _Indexes:
+    texts = queries.measure_texts(session, programme_id)
+    organisations = {o.key: o for o in queries.organisations(session)}
+    matcher = OrgMatcher(
+        OrgName(o.key, tuple(n for n in (o.key, o.name_fi, o.name_sv, o.name_en, *o.aliases) if n))
+        for o in organisations.values()
+    )
+    search = SearchIndex(
+        (
+            (
+                t.number,
+                [
+                    (t.title, 3.0),
+                    *((part, 2.0) for part in t.parts),
+                    *((action, 1.0) for action in t.actions),
+                    *((schedule, 0.5) for schedule in t.schedules),
+                ],
+            )
+            for t in texts
+        ),
+        synonyms=DEFAULT_SYNONYMS,
+    )
+    return _Indexes(
+        numbers=tuple(t.number for t in texts),
+        titles={t.number: t.title for t in texts},
+        organisations=organisations,
+        matcher=matcher,
+        search=search,
+    )
+
+
+class _Answering:
+    """One question's worth of work against one session."""
+
+    def __init__(
+        self, session: Session, programme_id: int, indexes: _Indexes, intent: Intent, today: date
+    ) -> None:
+        self.session = session
+        self.programme_id = programme_id
+        self.indexes = indexes
+        self.intent = intent
+        self.lang = intent.lang
+        self.today = today
+
+    def answer(self) -> Answer:
+        intent = self.intent
+        kind = intent.kind
+        if kind is IntentKind.HELP:
+            return HelpAnswer(self.lang, intent.help_reason or HelpReason.ASKED)
+        if kind in (IntentKind.OWNERS, IntentKind.MEASURE, IntentKind.STATUS):
+            assert intent.measure is not None
+            return self.about_measure(intent.measure, kind)
+        if kind is IntentKind.SEARCH:
+            return self.search(intent.text)
+        if kind is IntentKind.OVERDUE:
+            return self.overdue()
+        if kind in (IntentKind.DUE_PERIOD, IntentKind.DUE_UPCOMING):
+            assert intent.start is not None and intent.end is not None
+            scope = DueScope.PERIOD if kind is IntentKind.DUE_PERIOD else DueScope.UPCOMING
+            return self.due(scope, intent.start, intent.end)
+        return self.organisation_or_search(intent.text)
+
+    def about_measure(self, ref: MeasureRef, kind: IntentKind) -> Answer:
+        measure = queries.measure_with_details(self.session, self.programme_id, ref.number)
+        if measure is None:
+            return NoSuchMeasure(self.lang, ref.written, self.nearest(ref.number))
+        if kind is IntentKind.STATUS:
+            history = queries.status_history(self.session, measure.id)
+            return StatusAnswer(
+                self.lang,
+                MeasureBrief(measure.number, measure.title),
+                tuple(self.status_view(r) for r in history),
+            )
+        history = queries.status_history(self.session, measure.id, limit=1)
+        latest = self.status_view(history[0]) if history else None
+        view = MeasureView(
+            number=measure.number,
+            title=measure.title,
+            theme=measure.theme,
+            parts=tuple((p.label, p.text) for p in measure.parts),
+            lead=tuple(self.org_ref(r.organisation, r.spelling) for r in measure.responsibilities
+                       if r.role == Role.LEAD),
+            others=tuple(self.org_ref(r.organisation, r.spelling) for r in measure.responsibilities
+                         if r.role == Role.OTHER),
+            actions=tuple(a.text for a in measure.actions),
+            milestones=tuple(
+                self.milestone_view(m, latest.state if latest else None)
+                for m in measure.milestones
+                if m.removed_at is None
+            ),
+            latest_status=latest,
+        )
+        if kind is IntentKind.OWNERS:
+            return OwnersAnswer(self.lang, view)
+        labels = {label for label, _ in view.parts}
+        part = ref.part if ref.part in labels else None
+        return MeasureAnswer(self.lang, view, part)
+
+    def nearest(self, requested: str) -> tuple[MeasureBrief, ...]:
+        """Existing measures closest to a missing number: same theme first, then by item."""
+        try:
+            theme, item = (int(x) for x in requested.split(".")[:2])
+        except ValueError:
+            theme, item = 0, 0
+
+        def distance(number: str) -> tuple[int, int]:
+            t, i = (int(x) for x in number.split(".")[:2])
+            return abs(t - theme), abs(i - item)
+
+        closest = sorted(self.indexes.numbers, key=distance)[:3]
+        return tuple(MeasureBrief(n, self.indexes.titles[n]) for n in closest)
+
+    def organisation_or_search(self, text: str) -> Answer:
+        matches = self.indexes.matcher.find(text)
+        if len(matches) == 1:
+            return self.organisation(self.indexes.organisations[matches[0].key])
+        if len(matches) > 1:
+            candidates = tuple(
+                self.org_ref(self.indexes.organisations[m.key], "") for m in matches
+            )
+            return AmbiguousOrganisation(self.lang, text, candidates)
+        answer = self.search(text)
+        if not answer.hits:
+            return HelpAnswer(self.lang, HelpReason.UNCLEAR)
+        return answer
+
+    def organisation(self, organisation: Organisation) -> OrganisationAnswer:
+        rows = queries.measures_of_organisations(
+            self.session, self.programme_id, [organisation.key]
+        )
+        lead: dict[str, MeasureBrief] = {}
+        shared: dict[str, MeasureBrief] = {}
+        for number, title, role, _spelling in rows:
+            brief = MeasureBrief(number, title)
+            if role == Role.LEAD:
+                lead.setdefault(number, brief)
+            else:
+                shared.setdefault(number, brief)
+        for number in lead:
+            shared.pop(number, None)
+        return OrganisationAnswer(
+            self.lang,
+            self.org_ref(organisation, ""),
+            tuple(lead.values()),
+            tuple(shared.values()),
+        )
+
+    def search(self, query: str) -> SearchAnswer:
+        hits = self.indexes.search.search(query, limit=SEARCH_LIMIT)
+        return SearchAnswer(
+            self.lang,
+            query,
+            tuple(
+                SearchHit(MeasureBrief(h.key, self.indexes.titles[h.key]), h.matched)
+                for h in hits
+                if h.key in self.indexes.titles
+            ),
+        )
+
+    def due(self, scope: DueScope, start: date, end: date) -> DeadlinesAnswer:
+        rows = queries.milestones_due(self.session, self.programme_id, start=start, end=end)
+        states = queries.latest_states(self.session, list({m.id for _, m in rows}))
+        items = tuple(
+            DueItem(
+                MeasureBrief(measure.number, measure.title),
+                self.milestone_view(milestone, states.get(measure.id)),
+                states.get(measure.id),
+            )
+            for milestone, measure in rows
+        )
+        return DeadlinesAnswer(self.lang, scope, start, end, self.today, items)
+
+    def overdue(self) -> DeadlinesAnswer:
+        rows = queries.milestones_due(
+            self.session, self.programme_id, end=date.fromordinal(self.today.toordinal() - 1)
+        )
+        states = queries.latest_states(self.session, list({m.id for _, m in rows}))
+        items = tuple(
+            DueItem(
+                MeasureBrief(measure.number, measure.title),
+                self.milestone_view(milestone, states.get(measure.id)),
+                states.get(measure.id),
+            )
+            for milestone, measure in rows
+            if states.get(measure.id) != State.DONE
+        )
+        return DeadlinesAnswer(self.lang, DueScope.OVERDUE, None, None, self.today, items)
+
+    def milestone_view(self, milestone: Milestone, state: str | None) -> MilestoneView:
+        overdue = (
+            milestone.due is not None and milestone.due < self.today and state != State.DONE
+        )
+        return MilestoneView(
+            id=milestone.id,
+            text=milestone.text,
+            kind=str(milestone.kind),
+            start=milestone.start,
+            due=milestone.due,
+            overdue=overdue,
+            origin=milestone.origin,
+        )
+
+    def org_ref(self, organisation: Organisation, spelling: str) -> OrgRef:
+        return OrgRef(
+            key=organisation.key,
+            name=organisation.name(self.lang),
+            spelling=spelling or organisation.key,
+            uncertain=organisation.uncertain,
+        )
+
+    def status_view(self, report: StatusReport) -> StatusView:
+        return StatusView(
+            state=str(report.state),
+            note=report.note,
+            reporter=report.reporter,
+            reporter_name=report.reporter_name,
+            organisation=report.organisation.key if report.organisation else None,
+            source=report.source,
+            at=report.created_at,
+            permalink=report.permalink,
+        )

@@ -1,0 +1,1 @@
+"""The records side: models, database, import and the source documents."""

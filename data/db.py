@@ -1,0 +1,76 @@
+"""Engine, sessions and schema upgrades.
+
+The schema is owned by the Alembic migrations in ``data/migrations``. Checking whether the
+database is current reads one row and compares it with :data:`SCHEMA_HEAD`, so the common
+path (``seuranta ask``) never imports Alembic; it is loaded only when an upgrade is due.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import OperationalError, ProgrammingError
+from sqlalchemy.orm import Session, sessionmaker
+
+# The newest migration; tests/data/test_db.py checks it against Alembic's own head.
+SCHEMA_HEAD = "0001"
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def make_engine(url: str, **options: Any) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, **options)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True, **options)
+
+
+def _sqlite_pragmas(connection: Any, _record: Any) -> None:
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    # The web process and the worker share the file: let readers and one writer work at once.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+@contextmanager
+def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """One unit of work: commit on success, roll everything back on any error."""
+    with factory() as session, session.begin():
+        yield session
+
+
+def current_revision(engine: Engine) -> str | None:
+    try:
+        with engine.connect() as connection:
+            return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except (OperationalError, ProgrammingError):
+        return None
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+
+def ensure_schema(engine: Engine) -> bool:
+    """Upgrade to the newest schema if needed; return True if anything was done."""
+    if current_revision(engine) == SCHEMA_HEAD:
+        return False
+    upgrade(engine)
+    return True

@@ -1,0 +1,225 @@
+"""The programme's records: what was decided, who owns it, when it is due, and what was reported.
+
+Every datetime column is timezone-aware UTC (:class:`UtcDateTime`); dates (milestone start and
+due) are plain calendar dates in the programme's own time zone, as the source writes them.
+Nothing imported is ever deleted: a measure or milestone that disappears from a re-imported
+source is marked ``removed_at`` so the status reports that point at it keep their meaning.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from data.schedule import MilestoneKind
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Stores aware datetimes as UTC and gives them back aware, on SQLite as on PostgreSQL.
+
+    SQLite has no time zone type, so without this a round trip would return naive values.
+    A naive datetime is a bug at the caller and is refused rather than guessed at.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"naive datetime {value!r}: pass an aware datetime (UTC)")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: dict[Any, Any] = {datetime: UtcDateTime, date: Date}
+
+
+class Role(StrEnum):
+    LEAD = "lead"
+    OTHER = "other"
+
+
+class State(StrEnum):
+    """What a contact person reports about a measure or milestone."""
+
+    ON_TRACK = "on_track"
+    AT_RISK = "at_risk"
+    DELAYED = "delayed"
+    DONE = "done"
+    NOT_STARTED = "not_started"
+
+
+class Programme(Base):
+    __tablename__ = "programme"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    title: Mapped[str] = mapped_column(Text)
+    description: Mapped[str] = mapped_column(Text, default="")
+    source_name: Mapped[str] = mapped_column(String(255), default="")
+    source_sha256: Mapped[str] = mapped_column(String(64), default="")
+    # Bumped by every import so caches (the search index) know when to rebuild.
+    revision: Mapped[int] = mapped_column(Integer, default=0)
+    imported_at: Mapped[datetime | None]
+
+    measures: Mapped[list[Measure]] = relationship(
+        back_populates="programme", order_by="Measure.sort_key"
+    )
+
+
+class Organisation(Base):
+    __tablename__ = "organisation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(20), default="other")
+    parent_key: Mapped[str | None] = mapped_column(String(200))
+    name_fi: Mapped[str] = mapped_column(Text)
+    name_sv: Mapped[str] = mapped_column(Text, default="")
+    name_en: Mapped[str] = mapped_column(Text, default="")
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    uncertain: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str | None] = mapped_column(Text)
+
+    def name(self, lang: str) -> str:
+        chosen = {"fi": self.name_fi, "sv": self.name_sv, "en": self.name_en}.get(lang)
+        return chosen or self.name_fi or self.key
+
+
+class Measure(Base):
+    __tablename__ = "measure"
+    __table_args__ = (UniqueConstraint("programme_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id"), index=True)
+    number: Mapped[str] = mapped_column(String(20))
+    theme: Mapped[int] = mapped_column(Integer)
+    # Natural order (2.9 before 2.10) as one sortable integer: theme * 1000 + item.
+    sort_key: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(Text)
+    source_line: Mapped[int | None]
+    removed_at: Mapped[datetime | None]
+
+    programme: Mapped[Programme] = relationship(back_populates="measures")
+    parts: Mapped[list[MeasurePart]] = relationship(
+        cascade="all, delete-orphan", order_by="MeasurePart.position"
+    )
+    actions: Mapped[list[Action]] = relationship(
+        cascade="all, delete-orphan", order_by="Action.position"
+    )
+    responsibilities: Mapped[list[Responsibility]] = relationship(
+        cascade="all, delete-orphan", order_by="Responsibility.position"
+    )
+    milestones: Mapped[list[Milestone]] = relationship(
+        back_populates="measure", order_by="Milestone.position"
+    )
+
+
+class MeasurePart(Base):
+    __tablename__ = "measure_part"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    measure_id: Mapped[int] = mapped_column(ForeignKey("measure.id"), index=True)
+    label: Mapped[str] = mapped_column(String(4))
+    text: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class Action(Base):
+    """One implementation text (Toimeenpano) of a measure, in source order."""
+
+    __tablename__ = "action"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    measure_id: Mapped[int] = mapped_column(ForeignKey("measure.id"), index=True)
+    part_label: Mapped[str | None] = mapped_column(String(4))
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    source_line: Mapped[int | None]
+
+
+class Responsibility(Base):
+    __tablename__ = "responsibility"
+    __table_args__ = (UniqueConstraint("measure_id", "role", "spelling"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    measure_id: Mapped[int] = mapped_column(ForeignKey("measure.id"), index=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
+    role: Mapped[Role] = mapped_column(String(10))
+    position: Mapped[int] = mapped_column(Integer)
+    # The entry as the source spells it ("THL (kouluterveyskyselyn toteutus)").
+    spelling: Mapped[str] = mapped_column(Text)
+
+    organisation: Mapped[Organisation] = relationship(lazy="joined")
+
+
+class Milestone(Base):
+    __tablename__ = "milestone"
+    __table_args__ = (Index("ix_milestone_due", "due"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    measure_id: Mapped[int] = mapped_column(ForeignKey("measure.id"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    kind: Mapped[MilestoneKind] = mapped_column(String(12))
+    start: Mapped[date | None]
+    due: Mapped[date | None]
+    position: Mapped[int] = mapped_column(Integer)
+    # "source" for imported schedule texts; "chat" for deadlines people added later.
+    origin: Mapped[str] = mapped_column(String(10), default="source")
+    # Which of the dates found in one schedule text this is (0, 1, …): with the text, the
+    # imported milestone's identity across re-imports.
+    occurrence: Mapped[int] = mapped_column(Integer, default=0)
+    source_line: Mapped[int | None]
+    created_by: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+    removed_at: Mapped[datetime | None]
+
+    measure: Mapped[Measure] = relationship(back_populates="milestones")
+
+
+class StatusReport(Base):
+    """One report of a measure's state. Reports are only ever added: a correction is a new row."""
+
+    __tablename__ = "status_report"
+    __table_args__ = (Index("ix_status_report_measure_created", "measure_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    measure_id: Mapped[int] = mapped_column(ForeignKey("measure.id"))
+    milestone_id: Mapped[int | None] = mapped_column(ForeignKey("milestone.id"))
+    state: Mapped[State] = mapped_column(String(12))
+    note: Mapped[str] = mapped_column(Text, default="")
+    reporter: Mapped[str] = mapped_column(String(64))
+    reporter_name: Mapped[str] = mapped_column(String(200), default="")
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"))
+    source: Mapped[str] = mapped_column(String(20))
+    channel: Mapped[str | None] = mapped_column(String(32))
+    message_ts: Mapped[str | None] = mapped_column(String(32))
+    permalink: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime]
+
+    measure: Mapped[Measure] = relationship()
+    organisation: Mapped[Organisation | None] = relationship()

@@ -1,0 +1,192 @@
+"""The questions other packages ask of the records. Nothing outside ``data/`` writes SQL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Row, and_, func, select
+from sqlalchemy.orm import Session, joinedload, selectinload
+
+from data.models import (
+    Measure,
+    Milestone,
+    Organisation,
+    Programme,
+    Responsibility,
+    Role,
+    State,
+    StatusReport,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureText:
+    """What the search index needs of one measure."""
+
+    number: str
+    title: str
+    parts: tuple[str, ...]
+    actions: tuple[str, ...]
+    schedules: tuple[str, ...]
+
+
+def current_programme(session: Session, slug: str | None = None) -> Programme | None:
+    """The programme asked for, or the most recently imported one."""
+    query = select(Programme)
+    if slug:
+        query = query.where(Programme.slug == slug)
+    return session.scalars(query.order_by(Programme.imported_at.desc(), Programme.id)).first()
+
+
+def programme_revision(session: Session, programme_id: int) -> int:
+    return session.scalar(select(Programme.revision).where(Programme.id == programme_id)) or 0
+
+
+def measure_numbers(session: Session, programme_id: int) -> list[str]:
+    return list(
+        session.scalars(
+            select(Measure.number)
+            .where(Measure.programme_id == programme_id, Measure.removed_at.is_(None))
+            .order_by(Measure.sort_key)
+        )
+    )
+
+
+def measure_titles(session: Session, programme_id: int, numbers: Iterable[str]) -> dict[str, str]:
+    wanted = list(numbers)
+    if not wanted:
+        return {}
+    rows = session.execute(
+        select(Measure.number, Measure.title).where(
+            Measure.programme_id == programme_id, Measure.number.in_(wanted)
+        )
+    )
+    return {number: title for number, title in rows}
+
+
+def measure_with_details(session: Session, programme_id: int, number: str) -> Measure | None:
+    return session.scalar(
+        select(Measure)
+        .where(
+            Measure.programme_id == programme_id,
+            Measure.number == number,
+            Measure.removed_at.is_(None),
+        )
+        .options(
+            selectinload(Measure.parts),
+            selectinload(Measure.actions),
+            selectinload(Measure.responsibilities).joinedload(Responsibility.organisation),
+            selectinload(Measure.milestones),
+        )
+    )
+
+
+def status_history(session: Session, measure_id: int, limit: int = 5) -> list[StatusReport]:
+    """Newest first; a correction is simply a newer report."""
+    return list(
+        session.scalars(
+            select(StatusReport)
+            .where(StatusReport.measure_id == measure_id)
+            .options(joinedload(StatusReport.organisation))
+            .order_by(StatusReport.created_at.desc(), StatusReport.id.desc())
+            .limit(limit)
+        )
+    )
+
+
+def latest_states(session: Session, measure_ids: Sequence[int]) -> dict[int, State]:
+    """Each measure's latest reported state, in one query."""
+    if not measure_ids:
+        return {}
+    newest = (
+        select(StatusReport.measure_id, func.max(StatusReport.id).label("report_id"))
+        .where(StatusReport.measure_id.in_(measure_ids))
+        .group_by(StatusReport.measure_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(StatusReport.measure_id, StatusReport.state).join(
+            newest, StatusReport.id == newest.c.report_id
+        )
+    )
+    return {measure_id: State(state) for measure_id, state in rows}
+
+
+def organisations(session: Session) -> list[Organisation]:
+    return list(session.scalars(select(Organisation).order_by(Organisation.key)))
+
+
+def measures_of_organisations(
+    session: Session, programme_id: int, organisation_keys: Sequence[str]
+) -> list[Row[tuple[str, str, Role, str]]]:
+    """(number, title, role, spelling) for every measure the organisations (or their units) own."""
+    keys = list(organisation_keys)
+    units = select(Organisation.key).where(Organisation.parent_key.in_(keys))
+    return list(
+        session.execute(
+            select(Measure.number, Measure.title, Responsibility.role, Responsibility.spelling)
+            .join(Responsibility, Responsibility.measure_id == Measure.id)
+            .join(Organisation, Organisation.id == Responsibility.organisation_id)
+            .where(
+                Measure.programme_id == programme_id,
+                Measure.removed_at.is_(None),
+                Organisation.key.in_(keys) | Organisation.key.in_(units),
+            )
+            .order_by(Measure.sort_key, Responsibility.position)
+        )
+    )
+
+
+def milestones_due(
+    session: Session,
+    programme_id: int,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    limit: int | None = None,
+) -> list[tuple[Milestone, Measure]]:
+    """Dated milestones due within [start, end], soonest first."""
+    conditions = [
+        Measure.programme_id == programme_id,
+        Measure.removed_at.is_(None),
+        Milestone.removed_at.is_(None),
+        Milestone.due.is_not(None),
+    ]
+    if start is not None:
+        conditions.append(Milestone.due >= start)
+    if end is not None:
+        conditions.append(Milestone.due <= end)
+    query = (
+        select(Milestone, Measure)
+        .join(Measure, Measure.id == Milestone.measure_id)
+        .where(and_(*conditions))
+        .order_by(Milestone.due, Measure.sort_key, Milestone.position)
+    )
+    if limit is not None:
+        query = query.limit(limit)
+    return [(milestone, measure) for milestone, measure in session.execute(query).tuples()]
+
+
+def measure_texts(session: Session, programme_id: int) -> list[MeasureText]:
+    measures = session.scalars(
+        select(Measure)
+        .where(Measure.programme_id == programme_id, Measure.removed_at.is_(None))
+        .options(
+            selectinload(Measure.parts),
+            selectinload(Measure.actions),
+            selectinload(Measure.milestones),
+        )
+        .order_by(Measure.sort_key)
+    )
+    return [
+        MeasureText(
+            number=m.number,
+            title=m.title,
+            parts=tuple(p.text for p in m.parts),
+            actions=tuple(a.text for a in m.actions),
+            schedules=tuple(dict.fromkeys(ms.text for ms in m.milestones if ms.removed_at is None)),
+        )
+        for m in measures
+    ]

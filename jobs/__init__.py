@@ -1,0 +1,1 @@
+"""The time side: reminders, reporting rounds and digests."""

@@ -1,0 +1,1 @@
+"""Seuranta: follow a public-sector action programme in chat."""

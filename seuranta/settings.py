@@ -1,0 +1,111 @@
+"""Every setting the project reads from the environment, read in one place and checked at start.
+
+Tests build :class:`Settings` explicitly; nothing else in the project calls ``os.environ``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from seuranta.errors import ConfigError
+
+DEFAULT_DATABASE_URL = "sqlite:///seuranta.sqlite3"
+SLACK_API_URL = "https://slack.com/api/"
+LANGUAGES = ("fi", "sv", "en")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    database_url: str = DEFAULT_DATABASE_URL
+    timezone: str = "Europe/Helsinki"
+    language: str = "fi"
+    slack_bot_token: str | None = None
+    slack_signing_secret: str | None = None
+    slack_app_token: str | None = None
+    slack_api_url: str = SLACK_API_URL
+    port: int = 3000
+    admins: frozenset[str] = field(default_factory=frozenset)
+    coordinator_channel: str | None = None
+    hide_status_notes: bool = False
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def require_slack(self) -> None:
+        """Fail at start, with one line naming what is missing, rather than at the first request."""
+        missing = [
+            name
+            for name, value in (
+                ("SLACK_BOT_TOKEN", self.slack_bot_token),
+                ("SLACK_SIGNING_SECRET", self.slack_signing_secret),
+            )
+            if not value
+        ]
+        if missing:
+            raise ConfigError(
+                f"{' and '.join(missing)} must be set to talk to Slack "
+                "(see 'Install in your Slack workspace' in the README)"
+            )
+
+
+def normalise_database_url(url: str) -> str:
+    """Accept Heroku's ``postgres://`` and plain ``postgresql://``; use psycopg 3 for both."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
+    env = os.environ if environ is None else environ
+    settings = Settings(
+        database_url=normalise_database_url(env.get("DATABASE_URL") or DEFAULT_DATABASE_URL),
+        timezone=env.get("SEURANTA_TIMEZONE") or "Europe/Helsinki",
+        language=env.get("SEURANTA_LANGUAGE") or "fi",
+        slack_bot_token=env.get("SLACK_BOT_TOKEN") or None,
+        slack_signing_secret=env.get("SLACK_SIGNING_SECRET") or None,
+        slack_app_token=env.get("SLACK_APP_TOKEN") or None,
+        slack_api_url=_with_slash(env.get("SLACK_API_URL") or SLACK_API_URL),
+        port=_port(env.get("PORT") or "3000"),
+        admins=frozenset(a for a in (env.get("SEURANTA_ADMINS") or "").replace(",", " ").split()),
+        coordinator_channel=env.get("SEURANTA_COORDINATOR_CHANNEL") or None,
+        hide_status_notes=_flag(env.get("SEURANTA_HIDE_STATUS_NOTES") or "", "SEURANTA_HIDE_STATUS_NOTES"),
+    )
+    _validate(settings)
+    return settings
+
+
+def _validate(settings: Settings) -> None:
+    try:
+        ZoneInfo(settings.timezone)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise ConfigError(f"SEURANTA_TIMEZONE={settings.timezone!r} is not a time zone") from error
+    if settings.language not in LANGUAGES:
+        raise ConfigError(f"SEURANTA_LANGUAGE must be one of {', '.join(LANGUAGES)}")
+    if "://" not in settings.database_url:
+        raise ConfigError(f"DATABASE_URL={settings.database_url!r} is not a database URL")
+    if settings.slack_app_token and not settings.slack_app_token.startswith("xapp-"):
+        raise ConfigError("SLACK_APP_TOKEN must be an app-level token starting with 'xapp-'")
+
+
+def _with_slash(url: str) -> str:
+    return url if url.endswith("/") else url + "/"
+
+
+def _port(value: str) -> int:
+    if not value.isdigit() or not 0 < int(value) < 65536:
+        raise ConfigError(f"PORT={value!r} is not a port number")
+    return int(value)
+
+
+def _flag(value: str, name: str) -> bool:
+    lowered = value.strip().lower()
+    if lowered in ("", "0", "false", "no", "off"):
+        return False
+    if lowered in ("1", "true", "yes", "on"):
+        return True
+    raise ConfigError(f"{name}={value!r}: use true or false")
