@@ -169,6 +169,13 @@ def _store_measure(
     measure.title = parsed.title
     measure.source_line = parsed.first_line
     measure.removed_at = None
+    if measure.id is not None:
+        # Flush the old rows out first: the unit of work would insert the new ones before
+        # deleting the orphans and trip the (measure, role, spelling) uniqueness.
+        measure.parts.clear()
+        measure.actions.clear()
+        measure.responsibilities.clear()
+        session.flush()
     measure.parts = [
         MeasurePart(label=label, text=text, position=index)
         for index, (label, text) in enumerate(parsed.parts)

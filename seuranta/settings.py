@@ -27,6 +27,9 @@ class Settings:
     slack_app_token: str | None = None
     slack_api_url: str = SLACK_API_URL
     port: int = 3000
+    # gunicorn processes and threads per process; WEB_CONCURRENCY is Heroku's convention.
+    web_concurrency: int = 2
+    web_threads: int = 8
     admins: frozenset[str] = field(default_factory=frozenset)
     coordinator_channel: str | None = None
     hide_status_notes: bool = False
@@ -35,16 +38,20 @@ class Settings:
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
 
+    @property
+    def socket_mode(self) -> bool:
+        return self.slack_app_token is not None
+
     def require_slack(self) -> None:
-        """Fail at start, with one line naming what is missing, rather than at the first request."""
-        missing = [
-            name
-            for name, value in (
-                ("SLACK_BOT_TOKEN", self.slack_bot_token),
-                ("SLACK_SIGNING_SECRET", self.slack_signing_secret),
-            )
-            if not value
-        ]
+        """Fail at start, with one line naming what is missing, rather than at the first request.
+
+        Socket Mode needs no signing secret: Slack's requests arrive over the app's own
+        authenticated WebSocket instead of being signed HTTP requests.
+        """
+        required = [("SLACK_BOT_TOKEN", self.slack_bot_token)]
+        if not self.socket_mode:
+            required.append(("SLACK_SIGNING_SECRET", self.slack_signing_secret))
+        missing = [name for name, value in required if not value]
         if missing:
             raise ConfigError(
                 f"{' and '.join(missing)} must be set to talk to Slack "
@@ -71,6 +78,8 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         slack_app_token=env.get("SLACK_APP_TOKEN") or None,
         slack_api_url=_with_slash(env.get("SLACK_API_URL") or SLACK_API_URL),
         port=_port(env.get("PORT") or "3000"),
+        web_concurrency=_count(env.get("WEB_CONCURRENCY") or "2", "WEB_CONCURRENCY"),
+        web_threads=_count(env.get("SEURANTA_WEB_THREADS") or "8", "SEURANTA_WEB_THREADS"),
         admins=frozenset(a for a in (env.get("SEURANTA_ADMINS") or "").replace(",", " ").split()),
         coordinator_channel=env.get("SEURANTA_COORDINATOR_CHANNEL") or None,
         hide_status_notes=_flag(env.get("SEURANTA_HIDE_STATUS_NOTES") or "", "SEURANTA_HIDE_STATUS_NOTES"),
@@ -99,6 +108,12 @@ def _with_slash(url: str) -> str:
 def _port(value: str) -> int:
     if not value.isdigit() or not 0 < int(value) < 65536:
         raise ConfigError(f"PORT={value!r} is not a port number")
+    return int(value)
+
+
+def _count(value: str, name: str) -> int:
+    if not value.isdigit() or not 0 < int(value) <= 256:
+        raise ConfigError(f"{name}={value!r} is not a count between 1 and 256")
     return int(value)
 
 
