@@ -9,8 +9,8 @@ programme revision and reused until the next import bumps the revision.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -45,15 +45,49 @@ from data.models import Milestone, Organisation, Role, State, StatusReport
 SEARCH_LIMIT = 10
 
 
-@dataclass(frozen=True, slots=True)
 class _Indexes:
-    """What is derived from one revision of the programme and reused across questions."""
+    """What is derived from one revision of the programme and reused across questions.
 
-    numbers: tuple[str, ...]
-    titles: dict[str, str]
-    organisations: dict[str, Organisation]
-    matcher: OrgMatcher
-    search: SearchIndex
+    The search index and the organisation matcher are built on first use: a one-shot
+    ``seuranta ask "who owns 2.7?"`` needs neither, and building them is most of its cost.
+    """
+
+    def __init__(self, session: Session, programme_id: int) -> None:
+        self._texts = queries.measure_texts(session, programme_id)
+        self.numbers = tuple(t.number for t in self._texts)
+        self.titles = {t.number: t.title for t in self._texts}
+        self.organisations = {o.key: o for o in queries.organisations(session)}
+        self._lock = threading.Lock()
+
+    @cached_property
+    def matcher(self) -> OrgMatcher:
+        with self._lock:
+            return OrgMatcher(
+                OrgName(
+                    o.key,
+                    tuple(n for n in (o.key, o.name_fi, o.name_sv, o.name_en, *o.aliases) if n),
+                )
+                for o in self.organisations.values()
+            )
+
+    @cached_property
+    def search(self) -> SearchIndex:
+        with self._lock:
+            return SearchIndex(
+                (
+                    (
+                        t.number,
+                        [
+                            (t.title, 3.0),
+                            *((part, 2.0) for part in t.parts),
+                            *((action, 1.0) for action in t.actions),
+                            *((schedule, 0.5) for schedule in t.schedules),
+                        ],
+                    )
+                    for t in self._texts
+                ),
+                synonyms=DEFAULT_SYNONYMS,
+            )
 
 
 class Engine:
@@ -108,40 +142,9 @@ class Engine:
         with self._lock:
             cached = self._cache.get(key)
             if cached is None:
-                cached = _build_indexes(session, programme_id)
+                cached = _Indexes(session, programme_id)
                 self._cache = {key: cached}
             return cached
-
-
-def _build_indexes(session: Session, programme_id: int) -> _Indexes:
-    texts = queries.measure_texts(session, programme_id)
-    organisations = {o.key: o for o in queries.organisations(session)}
-    matcher = OrgMatcher(
-        OrgName(o.key, tuple(n for n in (o.key, o.name_fi, o.name_sv, o.name_en, *o.aliases) if n))
-        for o in organisations.values()
-    )
-    search = SearchIndex(
-        (
-            (
-                t.number,
-                [
-                    (t.title, 3.0),
-                    *((part, 2.0) for part in t.parts),
-                    *((action, 1.0) for action in t.actions),
-                    *((schedule, 0.5) for schedule in t.schedules),
-                ],
-            )
-            for t in texts
-        ),
-        synonyms=DEFAULT_SYNONYMS,
-    )
-    return _Indexes(
-        numbers=tuple(t.number for t in texts),
-        titles={t.number: t.title for t in texts},
-        organisations=organisations,
-        matcher=matcher,
-        search=search,
-    )
 
 
 class _Answering:
@@ -170,7 +173,8 @@ class _Answering:
         if kind is IntentKind.OVERDUE:
             return self.overdue()
         if kind in (IntentKind.DUE_PERIOD, IntentKind.DUE_UPCOMING):
-            assert intent.start is not None and intent.end is not None
+            assert intent.start is not None
+            assert intent.end is not None
             scope = DueScope.PERIOD if kind is IntentKind.DUE_PERIOD else DueScope.UPCOMING
             return self.due(scope, intent.start, intent.end)
         return self.organisation_or_search(intent.text)
@@ -193,10 +197,16 @@ class _Answering:
             title=measure.title,
             theme=measure.theme,
             parts=tuple((p.label, p.text) for p in measure.parts),
-            lead=tuple(self.org_ref(r.organisation, r.spelling) for r in measure.responsibilities
-                       if r.role == Role.LEAD),
-            others=tuple(self.org_ref(r.organisation, r.spelling) for r in measure.responsibilities
-                         if r.role == Role.OTHER),
+            lead=tuple(
+                self.org_ref(r.organisation, r.spelling)
+                for r in measure.responsibilities
+                if r.role == Role.LEAD
+            ),
+            others=tuple(
+                self.org_ref(r.organisation, r.spelling)
+                for r in measure.responsibilities
+                if r.role == Role.OTHER
+            ),
             actions=tuple(a.text for a in measure.actions),
             milestones=tuple(
                 self.milestone_view(m, latest.state if latest else None)
@@ -230,9 +240,7 @@ class _Answering:
         if len(matches) == 1:
             return self.organisation(self.indexes.organisations[matches[0].key])
         if len(matches) > 1:
-            candidates = tuple(
-                self.org_ref(self.indexes.organisations[m.key], "") for m in matches
-            )
+            candidates = tuple(self.org_ref(self.indexes.organisations[m.key], "") for m in matches)
             return AmbiguousOrganisation(self.lang, text, candidates)
         answer = self.search(text)
         if not answer.hits:
@@ -274,37 +282,33 @@ class _Answering:
 
     def due(self, scope: DueScope, start: date, end: date) -> DeadlinesAnswer:
         rows = queries.milestones_due(self.session, self.programme_id, start=start, end=end)
-        states = queries.latest_states(self.session, list({m.id for _, m in rows}))
-        items = tuple(
-            DueItem(
-                MeasureBrief(measure.number, measure.title),
-                self.milestone_view(milestone, states.get(measure.id)),
-                states.get(measure.id),
-            )
-            for milestone, measure in rows
-        )
-        return DeadlinesAnswer(self.lang, scope, start, end, self.today, items)
+        return DeadlinesAnswer(self.lang, scope, start, end, self.today, self.due_items(rows))
 
     def overdue(self) -> DeadlinesAnswer:
-        rows = queries.milestones_due(
-            self.session, self.programme_id, end=date.fromordinal(self.today.toordinal() - 1)
-        )
-        states = queries.latest_states(self.session, list({m.id for _, m in rows}))
-        items = tuple(
-            DueItem(
-                MeasureBrief(measure.number, measure.title),
-                self.milestone_view(milestone, states.get(measure.id)),
-                states.get(measure.id),
-            )
-            for milestone, measure in rows
-            if states.get(measure.id) != State.DONE
-        )
+        yesterday = self.today - timedelta(days=1)
+        rows = queries.milestones_due(self.session, self.programme_id, end=yesterday)
+        items = tuple(item for item in self.due_items(rows) if item.state != State.DONE)
         return DeadlinesAnswer(self.lang, DueScope.OVERDUE, None, None, self.today, items)
 
+    def due_items(self, rows: list[queries.DueMilestone]) -> tuple[DueItem, ...]:
+        states = queries.latest_states(self.session, list({row.measure_id for row in rows}))
+        items = []
+        for row in rows:
+            state = states.get(row.measure_id)
+            milestone = MilestoneView(
+                id=row.milestone_id,
+                text=row.text,
+                kind=str(row.kind),
+                start=row.start,
+                due=row.due,
+                overdue=row.due < self.today and state != State.DONE,
+                origin=row.origin,
+            )
+            items.append(DueItem(MeasureBrief(row.number, row.title), milestone, state))
+        return tuple(items)
+
     def milestone_view(self, milestone: Milestone, state: str | None) -> MilestoneView:
-        overdue = (
-            milestone.due is not None and milestone.due < self.today and state != State.DONE
-        )
+        overdue = milestone.due is not None and milestone.due < self.today and state != State.DONE
         return MilestoneView(
             id=milestone.id,
             text=milestone.text,

@@ -23,7 +23,11 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "sv": "namnets tolkning osäker",
         "en": "expansion uncertain",
     },
-    "measure.title": {"fi": "Toimenpide {number}", "sv": "Åtgärd {number}", "en": "Measure {number}"},
+    "measure.title": {
+        "fi": "Toimenpide {number}",
+        "sv": "Åtgärd {number}",
+        "en": "Measure {number}",
+    },
     "measure.theme": {"fi": "Teema {theme}", "sv": "Tema {theme}", "en": "Theme {theme}"},
     "measure.parts": {"fi": "Osat", "sv": "Delar", "en": "Parts"},
     "measure.actions": {"fi": "Toimeenpano", "sv": "Genomförande", "en": "Implementation"},
@@ -82,7 +86,11 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Inget är försenat.",
         "en": "Nothing is overdue.",
     },
-    "due.count": {"fi": "{count} määräaikaa", "sv": "{count} tidsfrister", "en": "{count} milestones"},
+    "due.count": {
+        "fi": "{count} määräaikaa",
+        "sv": "{count} tidsfrister",
+        "en": "{count} milestones",
+    },
     "status.title": {
         "fi": "Toimenpiteen {number} tilanne",
         "sv": "Läget för åtgärd {number}",

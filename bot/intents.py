@@ -55,7 +55,7 @@ class Intent:
 
 # "2.7", "2.7:stä", "4.3b", "2.6 a)", "toimenpide 8.1." but not dates such as 1.1.2019.
 _MEASURE = re.compile(
-    r"(?<![\w.,/])(?P<theme>[1-9])\.(?P<item>\d{1,2})(?!\.?\d|/)\.?"
+    r"(?<![\w.,/])(?P<theme>[1-9]\d?)\.(?P<item>\d{1,2})(?!\.?\d|/)\.?"
     r"(?:\s?(?P<part>[a-h])(?:[.)]|(?![\wåäö])))?",
     re.IGNORECASE,
 )
@@ -70,17 +70,48 @@ _DAYS = re.compile(
 _CUES: dict[str, tuple[str, ...]] = {
     "help": ("help", "ohje*", "apua", "apu", "hjälp", "commands", "komennot", "kommandon"),
     "overdue": (
-        "overdue", "late", "myöhässä", "myöhästy*", "erääntyneet", "erääntynyt", "försen*",
-        "förfallna", "missed",
+        "overdue",
+        "late",
+        "myöhässä",
+        "myöhästy*",
+        "erääntyneet",
+        "erääntynyt",
+        "försen*",
+        "förfallna",
+        "missed",
     ),
     "due": (
-        "due", "deadline*", "erääntyy", "erääntyv*", "määräai*", "määräaj*", "takaraj*",
-        "valmistuu", "valmistuvat", "tulossa", "upcoming", "förfaller", "tidsfrist*",
+        "due",
+        "deadline*",
+        "erääntyy",
+        "erääntyv*",
+        "määräai*",
+        "määräaj*",
+        "takaraj*",
+        "valmistuu",
+        "valmistuvat",
+        "tulossa",
+        "upcoming",
+        "förfaller",
+        "tidsfrist*",
     ),
     "status": ("status", "tilanne*", "tila", "läge", "läget", "progress", "etenee"),
     "owners": (
-        "who", "whom", "owns", "owner*", "responsible", "lead", "leads", "kuka", "ketkä",
-        "kenen", "vastaa*", "vastuu*", "vem", "vilka", "ansvar*",
+        "who",
+        "whom",
+        "owns",
+        "owner*",
+        "responsible",
+        "lead",
+        "leads",
+        "kuka",
+        "ketkä",
+        "kenen",
+        "vastaa*",
+        "vastuu*",
+        "vem",
+        "vilka",
+        "ansvar*",
     ),
     "search": ("search", "find", "etsi", "hae", "sök", "haku", "lookup"),
 }
@@ -184,7 +215,7 @@ def _has(words: list[str], cue: str) -> bool:
 
 
 def _after_search_cue(words: list[str]) -> str | None:
-    """"search cybercrime", "etsi hybridiuhat": the words after a leading search cue."""
+    """ "search cybercrime", "etsi hybridiuhat": the words after a leading search cue."""
     if len(words) > 1 and words[0] in _CUES["search"]:
         return " ".join(words[1:])
     return None
@@ -217,7 +248,10 @@ def relative_period(text: str, today: date) -> tuple[date, date] | None:
     table: list[tuple[str, tuple[date, date]]] = [
         (rf"\b{_NEXT}\s+(?:month|kuu\w*|månad\w*)", _month(month_start + relativedelta(months=1))),
         (rf"\b(?:{_THIS}\s+(?:month|kuu\w*|månad\w*)|tässä kuussa)", _month(month_start)),
-        (rf"\b{_NEXT}\s+(?:week|viiko\w*|viikk\w*|veck\w*)", _week(week_start + timedelta(weeks=1))),
+        (
+            rf"\b{_NEXT}\s+(?:week|viiko\w*|viikk\w*|veck\w*)",
+            _week(week_start + timedelta(weeks=1)),
+        ),
         (rf"\b(?:{_THIS}\s+(?:week|veck\w*)|tällä viikolla)", _week(week_start)),
         (rf"\b{_NEXT}\s+(?:year|vuo\w*|år\w*)", _year(today.year + 1)),
         (rf"\b(?:{_THIS}\s+(?:year|vuonna|år)|tänä vuonna|i år)\b", _year(today.year)),

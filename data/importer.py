@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from data.db import transaction
@@ -152,6 +152,8 @@ def store_programme(
             vanished.removed_at = now
             summary.removed += 1
     summary.measures = len(parsed.measures)
+    # Fresh statistics let the planner pick the due-date index over a per-measure scan.
+    session.execute(text("ANALYZE"))
     return summary
 
 

@@ -139,15 +139,32 @@ def measures_of_organisations(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class DueMilestone:
+    """A dated milestone with what a deadline list shows of its measure (no ORM objects)."""
+
+    milestone_id: int
+    text: str
+    kind: str
+    start: date | None
+    due: date
+    origin: str
+    measure_id: int
+    number: str
+    title: str
+
+
 def milestones_due(
     session: Session,
     programme_id: int,
     *,
     start: date | None = None,
     end: date | None = None,
-    limit: int | None = None,
-) -> list[tuple[Milestone, Measure]]:
-    """Dated milestones due within [start, end], soonest first."""
+) -> list[DueMilestone]:
+    """Dated milestones due within [start, end], soonest first.
+
+    Plain columns rather than ORM objects: a period can hold thousands of milestones.
+    """
     conditions = [
         Measure.programme_id == programme_id,
         Measure.removed_at.is_(None),
@@ -159,14 +176,22 @@ def milestones_due(
     if end is not None:
         conditions.append(Milestone.due <= end)
     query = (
-        select(Milestone, Measure)
+        select(
+            Milestone.id,
+            Milestone.text,
+            Milestone.kind,
+            Milestone.start,
+            Milestone.due,
+            Milestone.origin,
+            Measure.id,
+            Measure.number,
+            Measure.title,
+        )
         .join(Measure, Measure.id == Milestone.measure_id)
         .where(and_(*conditions))
         .order_by(Milestone.due, Measure.sort_key, Milestone.position)
     )
-    if limit is not None:
-        query = query.limit(limit)
-    return [(milestone, measure) for milestone, measure in session.execute(query).tuples()]
+    return [DueMilestone(*row) for row in session.execute(query)]
 
 
 def measure_texts(session: Session, programme_id: int) -> list[MeasureText]:

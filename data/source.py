@@ -131,7 +131,9 @@ def _split_rows(
             number, part, rest = rows[-1][1:]
             rows[-1] = (rows[-1][0], number, part, f"{rest} {_squash(line)}")
         elif in_table:
-            warnings.append(ImportWarning(index, f"text before the first measure ignored: {line[:60]!r}"))
+            warnings.append(
+                ImportWarning(index, f"text before the first measure ignored: {line[:60]!r}")
+            )
         else:
             preamble.append(line)
     return preamble, rows, warnings
@@ -195,7 +197,7 @@ def _owner_list_pattern(known: Collection[str]) -> re.Pattern[str]:
 
 
 def _boundaries(remainder: str) -> Iterator[tuple[int, bool]]:
-    """Positions where a cell can begin, each flagged True when an empty cell (``-``) precedes it."""
+    """Positions where a cell can begin, flagged True when an empty cell (``-``) precedes it."""
     yield 0, False
     for match in re.finditer(r"(?:^|\s)-(?=\s)|[.:!?)](?=\s)", remainder):
         position = match.end()
@@ -226,24 +228,26 @@ def _split_cells(
         found = owner_pattern.match(remainder, position)
         if not found or found.end() == position:
             continue
-        span = (position, found.end())
         if dashed and after_dash is None:
-            after_dash = span
+            after_dash = (position, found.end())
         elif not dashed:
-            after_sentence = span
-    span = after_dash or after_sentence
-    if span is None:
+            after_sentence = (position, found.end())
+    # An owner after an empty cell is certain; otherwise the last one after a sentence wins,
+    # since implementation texts often begin sentences with "SM ..." themselves.
+    chosen = after_dash or after_sentence
+    if chosen is None:
         return _row_without_owner(line, number, part, rest, remainder)
-    owners = tuple(o.strip() for o in remainder[span[0] : span[1]].split(", "))
+    start, end = chosen
+    owners = tuple(o.strip() for o in remainder[start:end].split(", "))
     row = SourceRow(
         line,
         number,
         part,
         rest,
-        _cell(remainder[: span[0]]),
+        _cell(remainder[:start]),
         owners,
         False,
-        _cell(remainder[span[1] :]),
+        _cell(remainder[end:]),
     )
     return row, None
 
@@ -263,7 +267,9 @@ def _row_without_owner(
         return SourceRow(line, number, part, rest, None, (), False, _cell(remainder)), None
     if remainder == "-" or remainder.endswith(" -") or not remainder:
         return SourceRow(line, number, part, rest, _cell(remainder), (), False, None), None
-    problem = f"{number}: no responsible party found in the row; its text was kept as implementation"
+    problem = (
+        f"{number}: no responsible party found in the row; its text was kept as implementation"
+    )
     return SourceRow(line, number, part, rest, _cell(remainder), (), False, None), problem
 
 

@@ -44,11 +44,17 @@ def _parser() -> argparse.ArgumentParser:
 
     ask = commands.add_parser("ask", help="answer a question about the programme")
     ask.add_argument("question", nargs="+", help='e.g. "who owns 2.7?"')
-    ask.add_argument("--lang", choices=LANGUAGES, help="answer language (default: from the question)")
-    ask.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="answer as if it were this day")
+    ask.add_argument(
+        "--lang", choices=LANGUAGES, help="answer language (default: from the question)"
+    )
+    ask.add_argument(
+        "--as-of", type=_date, metavar="YYYY-MM-DD", help="answer as if it were this day"
+    )
     ask.set_defaults(run=_ask)
 
-    imp = commands.add_parser("import", help="import a programme document (default: the bundled one)")
+    imp = commands.add_parser(
+        "import", help="import a programme document (default: the bundled one)"
+    )
     imp.add_argument("file", nargs="?", type=Path, help="programme text file")
     imp.set_defaults(run=_import)
 

@@ -82,7 +82,9 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         web_threads=_count(env.get("SEURANTA_WEB_THREADS") or "8", "SEURANTA_WEB_THREADS"),
         admins=frozenset(a for a in (env.get("SEURANTA_ADMINS") or "").replace(",", " ").split()),
         coordinator_channel=env.get("SEURANTA_COORDINATOR_CHANNEL") or None,
-        hide_status_notes=_flag(env.get("SEURANTA_HIDE_STATUS_NOTES") or "", "SEURANTA_HIDE_STATUS_NOTES"),
+        hide_status_notes=_flag(
+            env.get("SEURANTA_HIDE_STATUS_NOTES") or "", "SEURANTA_HIDE_STATUS_NOTES"
+        ),
     )
     _validate(settings)
     return settings

@@ -78,9 +78,7 @@ def engine(
     admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    postgres = make_engine(
-        POSTGRES_URL, connect_args={"options": f"-csearch_path={schema}"}
-    )
+    postgres = make_engine(POSTGRES_URL, connect_args={"options": f"-csearch_path={schema}"})
     upgrade(postgres)
     try:
         yield postgres

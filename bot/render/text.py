@@ -65,7 +65,11 @@ def _(answer: MeasureAnswer, zone: ZoneInfo) -> list[str]:
         lines += [f"  • {action}" for action in m.actions]
     lines += ["", message("measure.milestones", lang) + ":"]
     lines += [f"  • {_milestone(ms, lang)}" for ms in m.milestones] or ["  –"]
-    lines += ["", message("measure.status", lang) + ":", "  " + _status_line(m.latest_status, lang, zone)]
+    lines += [
+        "",
+        message("measure.status", lang) + ":",
+        "  " + _status_line(m.latest_status, lang, zone),
+    ]
     return lines
 
 
@@ -106,10 +110,14 @@ def _(answer: DeadlinesAnswer, zone: ZoneInfo) -> list[str]:
         lines = [message("due.overdue", lang, today=format_date(answer.today, lang))]
         empty = "due.none_overdue"
     else:
-        assert answer.start is not None and answer.end is not None
+        assert answer.start is not None
+        assert answer.end is not None
         lines = [
             message(
-                "due.period", lang, start=format_date(answer.start, lang), end=format_date(answer.end, lang)
+                "due.period",
+                lang,
+                start=format_date(answer.start, lang),
+                end=format_date(answer.end, lang),
             )
         ]
         empty = "due.none"
@@ -125,7 +133,11 @@ def _(answer: DeadlinesAnswer, zone: ZoneInfo) -> list[str]:
 @_render.register
 def _(answer: StatusAnswer, zone: ZoneInfo) -> list[str]:
     lang = answer.lang
-    lines = [message("status.title", lang, number=answer.measure.number), _shorten(answer.measure.title, 200), ""]
+    lines = [
+        message("status.title", lang, number=answer.measure.number),
+        _shorten(answer.measure.title, 200),
+        "",
+    ]
     lines.append(_status_line(answer.latest, lang, zone))
     if len(answer.history) > 1:
         lines += ["", message("status.history", lang) + ":"]
@@ -137,7 +149,9 @@ def _(answer: StatusAnswer, zone: ZoneInfo) -> list[str]:
 def _(answer: NoSuchMeasure, zone: ZoneInfo) -> list[str]:
     lines = [message("nosuch.title", answer.lang, requested=answer.requested)]
     if answer.nearest:
-        lines += [message("nosuch.nearest", answer.lang) + ":"] + [_brief(b) for b in answer.nearest]
+        lines += [message("nosuch.nearest", answer.lang) + ":"] + [
+            _brief(b) for b in answer.nearest
+        ]
     return lines
 
 
@@ -180,7 +194,11 @@ def _milestone(ms: MilestoneView, lang: str) -> str:
     elif ms.start is not None:
         when = f"{format_date(ms.start, lang)} –"
     flag = " ⚠" if ms.overdue else ""
-    dated = f"{when} ({kind_label(ms.kind, lang)}){flag}: " if when else f"({kind_label(ms.kind, lang)}): "
+    dated = (
+        f"{when} ({kind_label(ms.kind, lang)}){flag}: "
+        if when
+        else f"({kind_label(ms.kind, lang)}): "
+    )
     return dated + _shorten(ms.text, 160)
 
 
@@ -193,7 +211,8 @@ def _status_line(status: StatusView | None, lang: str, zone: ZoneInfo) -> str:
         who = f"{who} ({status.organisation})"
     stamp = f"{format_date(when.date(), lang)} {when:%H:%M}"
     note = f" – {status.note}" if status.note else ""
-    return f"{state_label(status.state, lang)}{note} · {message('status.by', lang, who=who, when=stamp)}"
+    by = message("status.by", lang, who=who, when=stamp)
+    return f"{state_label(status.state, lang)}{note} · {by}"
 
 
 def _brief(brief: MeasureBrief) -> str:

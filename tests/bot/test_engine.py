@@ -76,7 +76,9 @@ def test_owners_are_shown_with_their_full_names(engine_: Engine) -> None:
         pytest.param("näytä 2.6 b)", "2.6", "b", "fi", id="fi-part-paren"),
     ],
 )
-def test_a_measure_card(engine_: Engine, question: str, number: str, part: str | None, lang: str) -> None:
+def test_a_measure_card(
+    engine_: Engine, question: str, number: str, part: str | None, lang: str
+) -> None:
     answer = ask(engine_, question)
     assert isinstance(answer, MeasureAnswer)
     assert (answer.measure.number, answer.part, answer.lang) == (number, part, lang)
@@ -84,13 +86,16 @@ def test_a_measure_card(engine_: Engine, question: str, number: str, part: str |
     assert answer.measure.lead
 
 
-def test_the_measure_card_shows_title_parts_owners_actions_milestones_and_status(engine_: Engine) -> None:
+def test_the_measure_card_shows_title_parts_owners_actions_milestones_and_status(
+    engine_: Engine,
+) -> None:
     answer = ask(engine_, "show 4.3b")
     assert isinstance(answer, MeasureAnswer)
     assert [label for label, _ in answer.measure.parts] == ["a", "b", "c"]
     text = render_text(answer)
     assert "Vahvistetaan lasten ja nuorten arjen turvallisuustaitojen" in text
-    assert "OKM" in text and "OPH" in text
+    assert "OKM" in text
+    assert "OPH" in text
     assert "vuosina 2017 - 2019" in text
     assert "No status reported yet." in text
 
@@ -157,11 +162,24 @@ def test_a_search_without_hits_says_so(engine_: Engine) -> None:
 @pytest.mark.parametrize(
     ("question", "start", "end"),
     [
-        pytest.param("what is due in 12/2018?", date(2018, 12, 1), date(2018, 12, 31), id="en-month"),
-        pytest.param("mitä erääntyy syksyllä 2018?", date(2018, 9, 1), date(2018, 11, 30), id="fi-season"),
-        pytest.param("vad förfaller hösten 2018?", date(2018, 9, 1), date(2018, 11, 30), id="sv-season"),
-        pytest.param("due in the next 30 days", NOW.date(), NOW.date() + timedelta(days=30), id="en-days"),
-        pytest.param("mitä erääntyy seuraavan 14 päivän aikana", NOW.date(), NOW.date() + timedelta(days=14), id="fi-days"),
+        pytest.param(
+            "what is due in 12/2018?", date(2018, 12, 1), date(2018, 12, 31), id="en-month"
+        ),
+        pytest.param(
+            "mitä erääntyy syksyllä 2018?", date(2018, 9, 1), date(2018, 11, 30), id="fi-season"
+        ),
+        pytest.param(
+            "vad förfaller hösten 2018?", date(2018, 9, 1), date(2018, 11, 30), id="sv-season"
+        ),
+        pytest.param(
+            "due in the next 30 days", NOW.date(), NOW.date() + timedelta(days=30), id="en-days"
+        ),
+        pytest.param(
+            "mitä erääntyy seuraavan 14 päivän aikana",
+            NOW.date(),
+            NOW.date() + timedelta(days=14),
+            id="fi-days",
+        ),
     ],
 )
 def test_deadlines_in_a_period(engine_: Engine, question: str, start: date, end: date) -> None:
@@ -173,7 +191,9 @@ def test_deadlines_in_a_period(engine_: Engine, question: str, start: date, end:
 
 
 def test_what_is_due_this_autumn_means_the_coming_autumn(engine_: Engine) -> None:
-    answer = ask(engine_, "what is due this autumn?", now=datetime(2018, 6, 1, 9, tzinfo=NOW.tzinfo))
+    answer = ask(
+        engine_, "what is due this autumn?", now=datetime(2018, 6, 1, 9, tzinfo=NOW.tzinfo)
+    )
     assert isinstance(answer, DeadlinesAnswer)
     assert (answer.start, answer.end) == (date(2018, 9, 1), date(2018, 11, 30))
     assert {"2.12", "6.1", "7.2"} <= {item.measure.number for item in answer.items}
@@ -219,7 +239,8 @@ def test_status_of_a_measure(
     answer = ask(engine_, question)
     assert isinstance(answer, StatusAnswer)
     assert answer.lang == lang
-    assert answer.latest is not None and answer.latest.state == "at_risk"
+    assert answer.latest is not None
+    assert answer.latest.state == "at_risk"
     assert [s.state for s in answer.history] == ["at_risk", "on_track"]
     assert "riskiarvio viivästyy" in render_text(answer)
 

@@ -35,15 +35,19 @@ def _snapshot(factory: sessionmaker[Session]) -> dict[str, object]:
                 select(Programme.slug, Programme.revision, Programme.source_sha256)
             ).all(),
             "measures": session.execute(
-                select(Measure.id, Measure.number, Measure.title, Measure.removed_at).order_by(Measure.id)
+                select(Measure.id, Measure.number, Measure.title, Measure.removed_at).order_by(
+                    Measure.id
+                )
             ).all(),
             "owners": session.execute(
-                select(Responsibility.measure_id, Responsibility.spelling, Responsibility.role)
-                .order_by(Responsibility.id)
+                select(
+                    Responsibility.measure_id, Responsibility.spelling, Responsibility.role
+                ).order_by(Responsibility.id)
             ).all(),
             "milestones": session.execute(
-                select(Milestone.id, Milestone.text, Milestone.due, Milestone.removed_at)
-                .order_by(Milestone.id)
+                select(Milestone.id, Milestone.text, Milestone.due, Milestone.removed_at).order_by(
+                    Milestone.id
+                )
             ).all(),
             "organisations": session.scalar(select(func.count()).select_from(Organisation)),
             "reports": session.scalar(select(func.count()).select_from(StatusReport)),
@@ -92,7 +96,10 @@ def test_every_schedule_text_becomes_at_least_one_milestone(
 ) -> None:
     with factory() as session:
         milestones = session.scalars(
-            select(Milestone).join(Measure).where(Measure.number == "5.1").order_by(Milestone.position)
+            select(Milestone)
+            .join(Measure)
+            .where(Measure.number == "5.1")
+            .order_by(Milestone.position)
         ).all()
     assert [(m.kind, m.start, m.due) for m in milestones] == [
         ("season", replace_date(2018, 3, 1), replace_date(2018, 5, 31)),
@@ -141,9 +148,9 @@ def test_a_changed_source_updates_in_place_and_marks_what_vanished(
         assert removed.removed_at is not None
         assert session.scalar(select(func.count()).select_from(StatusReport)) == 1
         dues = session.scalars(
-            select(Milestone.due).join(Measure).where(
-                Measure.number == "7.2", Milestone.removed_at.is_(None)
-            )
+            select(Milestone.due)
+            .join(Measure)
+            .where(Measure.number == "7.2", Milestone.removed_at.is_(None))
         ).all()
     assert [d.isoformat() for d in dues if d] == ["2019-11-30"]
 

@@ -14,8 +14,19 @@ from seuranta.errors import SourceError
 EXPECTED_OWNERS: dict[str, tuple[list[str], list[str]]] = {
     "1.1": (
         ["SM", "HKO", "osastot"],
-        ["HÄKE", "MIGRI", "CMC Finland", "POHA", "KRP", "SUPO", "RMVK", "PolAMK",
-         "Pelastusopisto", "Tulli", "muut sisäisen turvallisuuden toimijat ja sidosryhmät"],
+        [
+            "HÄKE",
+            "MIGRI",
+            "CMC Finland",
+            "POHA",
+            "KRP",
+            "SUPO",
+            "RMVK",
+            "PolAMK",
+            "Pelastusopisto",
+            "Tulli",
+            "muut sisäisen turvallisuuden toimijat ja sidosryhmät",
+        ],
     ),
     "1.2": (["SM", "HKO"], ["sisäisen turvallisuuden viranomaiset"]),
     "2.1": (["SM", "HKO", "osastot"], []),
@@ -57,8 +68,14 @@ EXPECTED_OWNERS: dict[str, tuple[list[str], list[str]]] = {
     ),
     "4.1": (
         ["SM", "PEO"],
-        ["Kuntaliitto", "Huoltovarmuuskeskus",
-         "muut varautumisen alueellisen ja paikallisen tason toimijat", "järjestöt", "STM", "OKM"],
+        [
+            "Kuntaliitto",
+            "Huoltovarmuuskeskus",
+            "muut varautumisen alueellisen ja paikallisen tason toimijat",
+            "järjestöt",
+            "STM",
+            "OKM",
+        ],
     ),
     "4.2": (["SM", "PEO"], ["SPEK (koordinaatio ja koulutus)"]),
     "4.3": (["OKM"], ["OPH", "kunnat"]),
@@ -67,16 +84,28 @@ EXPECTED_OWNERS: dict[str, tuple[list[str], list[str]]] = {
     "5.2": (["SM"], []),
     "5.3": (["SM"], []),
     "6.1": (["Sisäisen turvallisuuden ja oikeudenhoidon ministeriryhmä"], []),
-    "6.2": ([], ["sisäisen turvallisuuden strategian ohjausryhmä", "keskeiset viranomaiset ja muut toimijat"]),
+    "6.2": (
+        [],
+        [
+            "sisäisen turvallisuuden strategian ohjausryhmä",
+            "keskeiset viranomaiset ja muut toimijat",
+        ],
+    ),
     "6.3": (["SM"], ["OM", "Tulli"]),
     "6.4": (["OM"], ["SM/PO"]),
     "6.5": (["SM"], ["turvallisuusviranomaiset"]),
-    "7.1": (["SM"], ["sisäisen turvallisuuden strategian ohjausryhmä", "STM", "OM/RTN", "Kuntaliitto"]),
+    "7.1": (
+        ["SM"],
+        ["sisäisen turvallisuuden strategian ohjausryhmä", "STM", "OM/RTN", "Kuntaliitto"],
+    ),
     "7.2": (["SM"], ["STM", "maakunnat", "kunnat", "OM/RTN", "Kuntaliitto"]),
     "7.3": (["SM"], ["viranomaiset", "maakunnat", "kunnat", "STM", "OM/RTN"]),
     "8.1": (["SM"], []),
     "8.2": ([], []),
-    "8.3": (["viranomaiset", "sisäisen turvallisuuden verkostoyhteistyöhön osallistuvat toimijat"], []),
+    "8.3": (
+        ["viranomaiset", "sisäisen turvallisuuden verkostoyhteistyöhön osallistuvat toimijat"],
+        [],
+    ),
 }
 
 
@@ -122,7 +151,9 @@ def test_measures_with_parts_keep_each_part(by_number: dict[str, ParsedMeasure])
     assert by_number["4.3"].title.startswith("a) Varhaiskasvatuksen")
 
 
-def test_titles_end_where_the_implementation_text_begins(by_number: dict[str, ParsedMeasure]) -> None:
+def test_titles_end_where_the_implementation_text_begins(
+    by_number: dict[str, ParsedMeasure],
+) -> None:
     assert by_number["3.4"].title == "Päivitetään ikääntyneiden turvallisuusohjelma (2011)."
     assert by_number["2.9"].title == (
         "Arvioidaan valmiuslain päivitystarpeet eri hallinnonalojen näkökulmat huomioiden."
@@ -170,7 +201,9 @@ def test_a_measure_interrupted_by_another_is_merged_with_a_warning() -> None:
     text = "1.1. A. SM 2018.\n1.2. B. OM 2019.\n1.1. A. - - PO -\n"
     parsed = parse_programme(text, {"SM", "OM", "PO"})
     assert parsed.measures[0].lead == ["SM", "PO"]
-    assert [str(w) for w in parsed.warnings] == ["line 3: 1.1 continues after other measures; rows merged"]
+    assert [str(w) for w in parsed.warnings] == [
+        "line 3: 1.1 continues after other measures; rows merged"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -79,9 +79,7 @@ def upgrade() -> None:
         "responsibility",
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column("measure_id", sa.Integer, sa.ForeignKey("measure.id"), nullable=False),
-        sa.Column(
-            "organisation_id", sa.Integer, sa.ForeignKey("organisation.id"), nullable=False
-        ),
+        sa.Column("organisation_id", sa.Integer, sa.ForeignKey("organisation.id"), nullable=False),
         sa.Column("role", sa.String(10), nullable=False),
         sa.Column("position", sa.Integer, nullable=False),
         sa.Column("spelling", sa.Text, nullable=False),
