@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select, text
+from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from data.db import transaction
@@ -138,6 +138,8 @@ def store_programme(
         m.number: m
         for m in session.scalars(select(Measure).where(Measure.programme_id == programme.id))
     }
+    _clear_derived_rows(session, programme.id)
+    milestones = _SourceMilestones(session, programme.id, now)
     for parsed_measure in parsed.measures:
         measure = existing.pop(parsed_measure.number, None)
         if measure is None:
@@ -146,24 +148,37 @@ def store_programme(
             summary.created += 1
         else:
             summary.updated += 1
-        _store_measure(session, measure, parsed_measure, organisations, now, summary)
+        _store_measure(measure, parsed_measure, organisations)
+        summary.responsibilities += len(measure.responsibilities)
+        summary.milestones += milestones.store(measure, parsed_measure)
+    milestones.mark_vanished()
     for vanished in existing.values():
         if vanished.removed_at is None:
             vanished.removed_at = now
             summary.removed += 1
     summary.measures = len(parsed.measures)
+    session.flush()
     # Fresh statistics let the planner pick the due-date index over a per-measure scan.
     session.execute(text("ANALYZE"))
     return summary
 
 
+def _clear_derived_rows(session: Session, programme_id: int) -> None:
+    """Parts, actions and owners are rebuilt from the source each time; nothing refers to them.
+
+    Deleting them in bulk first (rather than replacing collections) keeps a re-import to a few
+    statements and avoids the unit of work inserting a new owner before deleting the old one.
+    """
+    measures = select(Measure.id).where(Measure.programme_id == programme_id)
+    for table in (MeasurePart, Action, Responsibility):
+        session.execute(delete(table).where(table.measure_id.in_(measures)))
+    for measure in session.identity_map.values():
+        if isinstance(measure, Measure):
+            session.expire(measure, ["parts", "actions", "responsibilities"])
+
+
 def _store_measure(
-    session: Session,
-    measure: Measure,
-    parsed: ParsedMeasure,
-    organisations: _OrganisationResolver,
-    now: datetime,
-    summary: ImportSummary,
+    measure: Measure, parsed: ParsedMeasure, organisations: _OrganisationResolver
 ) -> None:
     theme, item = (int(piece) for piece in parsed.number.split(".")[:2])
     measure.theme = theme
@@ -171,13 +186,6 @@ def _store_measure(
     measure.title = parsed.title
     measure.source_line = parsed.first_line
     measure.removed_at = None
-    if measure.id is not None:
-        # Flush the old rows out first: the unit of work would insert the new ones before
-        # deleting the orphans and trip the (measure, role, spelling) uniqueness.
-        measure.parts.clear()
-        measure.actions.clear()
-        measure.responsibilities.clear()
-        session.flush()
     measure.parts = [
         MeasurePart(label=label, text=text, position=index)
         for index, (label, text) in enumerate(parsed.parts)
@@ -197,47 +205,56 @@ def _store_measure(
         )
         for index, (role, spelling) in enumerate(owners)
     ]
-    summary.responsibilities += len(owners)
-    session.flush()
-    summary.milestones += _store_milestones(session, measure, parsed, now)
 
 
-def _store_milestones(
-    session: Session, measure: Measure, parsed: ParsedMeasure, now: datetime
-) -> int:
-    """Update imported milestones in place by (text, occurrence); chat-added ones are untouched."""
-    current = {
-        (m.text, m.occurrence): m
-        for m in session.scalars(
-            select(Milestone).where(
-                Milestone.measure_id == measure.id, Milestone.origin == "source"
+class _SourceMilestones:
+    """Imported milestones, updated in place by (measure, text, occurrence).
+
+    Loaded in one query up front; what is left unmatched at the end has vanished from the
+    source and is marked removed. Milestones added from chat are never touched.
+    """
+
+    def __init__(self, session: Session, programme_id: int, now: datetime) -> None:
+        self._session = session
+        self._now = now
+        self._current: dict[tuple[int, str, int], Milestone] = {
+            (m.measure_id, m.text, m.occurrence): m
+            for m in session.scalars(
+                select(Milestone)
+                .join(Measure, Measure.id == Milestone.measure_id)
+                .where(Measure.programme_id == programme_id, Milestone.origin == "source")
             )
-        )
-    }
-    count = 0
-    for schedule_text, line in parsed.schedules:
-        for occurrence, period in enumerate(parse_schedule(schedule_text)):
-            milestone = current.pop((schedule_text, occurrence), None)
-            if milestone is None:
-                milestone = Milestone(
-                    measure_id=measure.id,
-                    text=schedule_text,
-                    occurrence=occurrence,
-                    origin="source",
-                    created_at=now,
-                )
-                session.add(milestone)
-            milestone.kind = period.kind
-            milestone.start = period.start
-            milestone.due = period.due
-            milestone.position = count
-            milestone.source_line = line
-            milestone.removed_at = None
-            count += 1
-    for vanished in current.values():
-        if vanished.removed_at is None:
-            vanished.removed_at = now
-    return count
+        }
+
+    def store(self, measure: Measure, parsed: ParsedMeasure) -> int:
+        count = 0
+        for schedule_text, line in parsed.schedules:
+            for occurrence, period in enumerate(parse_schedule(schedule_text)):
+                key = (measure.id, schedule_text, occurrence)
+                milestone = self._current.pop(key, None) if measure.id is not None else None
+                if milestone is None:
+                    milestone = Milestone(
+                        measure=measure,
+                        text=schedule_text,
+                        occurrence=occurrence,
+                        origin="source",
+                        created_at=self._now,
+                    )
+                    # Explicitly: SQLAlchemy 2 no longer cascades through the backref.
+                    self._session.add(milestone)
+                milestone.kind = period.kind
+                milestone.start = period.start
+                milestone.due = period.due
+                milestone.position = count
+                milestone.source_line = line
+                milestone.removed_at = None
+                count += 1
+        return count
+
+    def mark_vanished(self) -> None:
+        for vanished in self._current.values():
+            if vanished.removed_at is None:
+                vanished.removed_at = self._now
 
 
 class _OrganisationResolver:
