@@ -41,7 +41,9 @@ _ENDINGS = frozenset(
     }
 )  # fmt: skip
 # After an abbreviation the ending follows its pronunciation: "SM:ään", "THL:ää", "UM:stä".
-_ABBREVIATION_ENDINGS = (_ENDINGS - {"s"}) | {v + v for v in _VOWELS} | {v + v + "n" for v in _VOWELS}
+_ABBREVIATION_ENDINGS = (
+    (_ENDINGS - {"s"}) | {v + v for v in _VOWELS} | {v + v + "n" for v in _VOWELS}
+)
 # After a colon or apostrophe an -s is a genitive ("ETNO:s", "SUPO's"), not an English plural.
 _MARKED_ENDINGS = _ABBREVIATION_ENDINGS | {"s"}
 _LONGEST_ENDING = max(len(ending) for ending in _ENDINGS)
@@ -125,7 +127,9 @@ class OrgMatcher:
             if len(folded) <= 2 or folded in _EVERYDAY_WORDS
         )
 
-    def _add(self, key: str, tokens: list[_Token], abbreviations: set[str], words: set[str]) -> None:
+    def _add(
+        self, key: str, tokens: list[_Token], abbreviations: set[str], words: set[str]
+    ) -> None:
         node = self._root
         for token in tokens[:-1]:
             (abbreviations if _is_abbreviation(token.base) else words).add(token.folded)
@@ -149,33 +153,41 @@ class OrgMatcher:
         """
         tokens = _tokenize(text)
         candidates = [c for i in range(len(tokens)) for c in self._walk(tokens, i)]
-        best: dict[str, OrgMatch] = {}
+        best: dict[str, tuple[OrgMatch, int]] = {}
         for candidate in _without_overlaps(candidates):
             matched = text[tokens[candidate.first].start : tokens[candidate.last].end]
             known = best.get(candidate.key)
-            if known is None or candidate.score > known.score:
-                best[candidate.key] = OrgMatch(candidate.key, matched, candidate.score)
+            if known is None or candidate.score > known[0].score:
+                match = OrgMatch(candidate.key, matched, candidate.score)
+                best[candidate.key] = (match, candidate.first)
         if not best:
             return []
-        top = max(match.score for match in best.values())
-        return [match for match in best.values() if match.score == top]
+        top = max(match.score for match, _ in best.values())
+        ranked = sorted(
+            ((match, position) for match, position in best.values() if match.score == top),
+            key=lambda pair: pair[1],
+        )
+        return [match for match, _ in ranked]
 
     def _walk(self, tokens: list[_Token], first: int) -> Iterable[_Candidate]:
-        node: _Node | None = self._root
+        node = self._root
         for last in range(first, len(tokens)):
-            assert node is not None
             token = tokens[last]
             for keys, score in self._endings(node, token):
                 for key in keys:
                     yield _Candidate(key, first, last, score)
-            node = node.children.get(token.folded)
-            if node is None or not self._case_allows(token):
+            child = node.children.get(token.folded)
+            if child is None or not self._case_allows(token):
                 return
+            node = child
 
     def _endings(self, node: _Node, token: _Token) -> Iterable[tuple[set[str], float]]:
         folded = token.folded
         if folded in node.exact and self._case_allows(token):
-            yield node.exact[folded], EXACT if token.ending is None else INFLECTED
+            if token.ending is None:
+                yield node.exact[folded], EXACT
+            elif folded not in node.abbreviations and token.ending.lower() in _MARKED_ENDINGS:
+                yield node.exact[folded], INFLECTED  # "Ministry of Justice's"
         if token.ending is None:
             for cut in range(1, min(_LONGEST_ENDING, len(folded) - _SHORTEST_STEM) + 1):
                 if folded[-cut:] in _ENDINGS and folded[:-cut] in node.stems:
@@ -253,14 +265,15 @@ def _stems(word: str) -> set[str]:
     elif word[-2:] in {"us", "ys", "os", "ös"}:
         stems |= {word[:-1] + "kse", word[:-1] + "ksi"}
     elif len(word) > 3 and word[-1] == "t" and word[-2] in _VOWELS:
-        # A plural name ("kunnat") is built on the weak singular stem plus -t.
+        # A plural name ("kunnat") is the weak singular stem plus -t; the strong one is needed
+        # too (kuntien). A singular name is already strong, so it is only ever weakened.
         singular = word[:-1]
-        for stem in _grades(singular):
+        for stem in {singular, _regraded(singular, strong_to_weak=False)}:
             stems |= {stem, *_plural_stems(stem)}
         if singular.endswith("se"):
             stems.add(singular[:-1])
     elif word[-1] in _VOWELS:
-        for stem in _grades(word):
+        for stem in {word, _regraded(word, strong_to_weak=True)}:
             stems |= {stem, *_plural_stems(stem)}
     else:
         # Loan words and names ending in a consonant take an -i-: Finland, Finlandin.
@@ -268,21 +281,17 @@ def _stems(word: str) -> set[str]:
     return stems
 
 
-def _grades(stem: str) -> set[str]:
-    """The stem in both grades; the given one may be either, so both directions are tried."""
-    grades = {stem}
+def _regraded(stem: str, *, strong_to_weak: bool) -> str:
+    """The stem in the other grade of its last consonant(s), or unchanged if they do not grade."""
     head, vowel = stem[:-1], stem[-1]
-    if len(stem) < 3 or vowel not in _VOWELS or head[-1] in _VOWELS:
-        return grades
+    if len(stem) < 3 or vowel not in _VOWELS:
+        return stem
     for strong, weak in _GRADATION:
-        if head.endswith(strong):
-            grades.add(head[: -len(strong)] + weak + vowel)
-            break
-    for strong, weak in _GRADATION:
-        if head.endswith(weak):
-            grades.add(head[: -len(weak)] + strong + vowel)
-            break
-    return grades
+        before, after = (strong, weak) if strong_to_weak else (weak, strong)
+        # A single consonant grades only between vowels: pöytä : pöydän, but not osasto.
+        if head.endswith(before) and (len(before) == 2 or head[-2:-1] in _VOWELS):
+            return head[: -len(before)] + after + vowel
+    return stem
 
 
 def _plural_stems(stem: str) -> set[str]:
@@ -291,6 +300,8 @@ def _plural_stems(stem: str) -> set[str]:
         return {stem[:-1] + "i", stem[:-1] + "oi"}  # kunta: kuntia; toimija: toimijoita
     if last in {"ä", "e"}:
         return {stem[:-1] + "i"}  # sidosryhmä: sidosryhmiä; hallitukse: hallituksia
-    if last == "i":
-        return {stem[:-1] + "e", stem[:-1] + "ei"}  # poliisi: poliiseja, poliiseille
-    return {stem + "i"}  # järjestö: järjestöille; ministeriö: ministeriöiden
+    if last in {"o", "ö", "u", "y"}:
+        return {stem + "i"}  # järjestö: järjestöille; ministeriö: ministeriöiden
+    # An -i word's plural (poliisi: poliiseille) would also read verb forms as names
+    # (tulla: tulleille ~ Tulli), so those few plurals are not recognised.
+    return set()

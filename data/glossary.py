@@ -77,7 +77,9 @@ def _parse_entry(item: object, index: int) -> tuple[OrganisationEntry, set[str]]
         if not isinstance(item.get(field), str) or not item[field].strip():
             raise ValueError(f"organisation {label}: missing or empty {field!r}")
     if item["kind"] not in KINDS:
-        raise ValueError(f"organisation {label}: kind {item['kind']!r} is not one of {sorted(KINDS)}")
+        raise ValueError(
+            f"organisation {label}: kind {item['kind']!r} is not one of {sorted(KINDS)}"
+        )
     aliases = _strings(item, "aliases", label)
     shared_aliases = _strings(item, "shared_aliases", label)
     uncertain = item.get("uncertain", False)
@@ -119,11 +121,13 @@ def _optional_string(item: Mapping[str, Any], field: str, label: str) -> str | N
     return value
 
 
-def _check_aliases(entries: Mapping[str, OrganisationEntry], shared: Mapping[str, set[str]]) -> None:
+def _check_aliases(
+    entries: Mapping[str, OrganisationEntry], shared: Mapping[str, set[str]]
+) -> None:
     """A plain alias names one organisation only; `shared_aliases` are the deliberate exceptions.
 
-    Names (fi, sv, en) may repeat: the source spells some bodies two ways (POHA and
-    Poliisihallitus), and a question naming the body should find both spellings.
+    An alias may repeat its own entry's name (POHA lists Poliisihallitus, the source's other
+    spelling) but not another entry's key or name: that would make a question silently ambiguous.
     """
     owner_of_name: dict[str, set[str]] = {}
     for entry in entries.values():
