@@ -26,13 +26,15 @@ title, e.g. ``Tunnista, turvaa ja toimi (2008)``, are publication years in this
 document, not schedules; ``M/YYYY`` after ``HE``, ``julkaisu``, ``nro`` … is a
 document number; years followed by a unit (``2000 euroa``) are amounts;
 measure numbers (``2.7``), person-years (``2 htv``) and step numbers (``1.``)
-never match because a date needs a four-digit year in 1990-2100.
+never match because a date needs a four-digit year in 1990-2100. A step number
+is only mistaken when written like a day right before a dated range:
+``2.7. - 1.1.2019`` reads as a range, as ``14.3. - 4.5.2018`` must.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum, StrEnum
@@ -151,7 +153,8 @@ _SEASONS: tuple[tuple[tuple[str, ...], int, int, int], ...] = (
 )
 # vuonna, vuoden, vuosina, vuodesta, vuoteen, toimintavuoden, "v." …
 _YEAR_WORD = (
-    rf"{_WB}(?:{_L}*vuo(?:si|nna|den|desta|delta|teen|delle|della|sina|sien|siksi){_WE}|v\.)"
+    rf"{_WB}(?:(?!alku|loppu){_L}*"  # alkuvuosi and loppuvuosi are halves of a year
+    rf"vuo(?:si|nna|den|desta|delta|teen|delle|della|sina|sien|siksi){_WE}|v\.)"
 )
 # A number followed by one of these is an amount, not a year.
 _UNIT = (
@@ -159,54 +162,55 @@ _UNIT = (
     rf"{_WE}))"
 )
 
+_NUMERIC_ATOMS = (
+    # 14.3. - 4.5.2018, 14.-16.3.2018, 1-2/2018. A bare first day or month must touch the
+    # dash: "1. - 16.3.2018" and "vaihe 2 - 3/2018" are a step number and a date.
+    rf"(?P<daterange>(?P<dr_d1>{_DAY})\.(?:(?P<dr_m1>{_MON})\.\s*{_DASH}\s*|{_DASH})"
+    rf"(?P<dr_d2>{_DAY})\.(?P<dr_m2>{_MON})\.(?P<dr_y>{_YEAR}){_NUM_END})",
+    rf"(?P<monthrange>(?P<mr_m1>{_MON}){_DASH}(?P<mr_m2>{_MON})/(?P<mr_y>{_YEAR}){_NUM_END})",
+    # 2018/2019 (school or operating year)
+    rf"(?P<yearpair>(?P<yp_y1>{_YEAR})/(?P<yp_y2>{_YEAR}){_NUM_END})",
+    rf"(?P<date>(?P<d_d>{_DAY})\.(?P<d_m>{_MON})\.(?P<d_y>{_YEAR}){_NUM_END})",
+    rf"(?P<isodate>(?P<id_y>{_YEAR})-(?P<id_m>1[0-2]|0[1-9])-(?P<id_d>3[01]|[12]\d|0[1-9]){_NUM_END})",
+    rf"(?P<isomonth>(?P<im_y>{_YEAR})-(?P<im_m>1[0-2]|0[1-9])(?![\d/]|-\d))",
+    rf"(?P<month>(?P<m_m>{_MON})/(?P<m_y>{_YEAR}){_NUM_END})",
+    # 31. joulukuuta 2018 (Finnish dates use the partitive), 31 December 2018
+    rf"(?P<dayname>(?P<dn_d>{_DAY})"
+    rf"(?:\.\s*(?P<dn_fi>(?:{_FI_STEM})kuuta{_WE})|\s+(?P<dn_en>{_EN_SV_MONTH}))"
+    rf"\s+(?P<dn_y>{_YEAR}){_NUM_END})",
+    rf"(?P<decade>(?P<dc_y>(?:199|20\d)0)[-‐‑]lu[kv]{_L}*)",
+    rf"(?P<year>(?P<y_y>{_YEAR}){_NUM_END}{_UNIT})",
+)
+_WORD_ATOMS = (
+    # tammi–helmikuussa 2018, January–March 2019
+    rf"(?P<namerange>(?P<nr_m1>{_MONTH_WORD_OR_STEM})\s*{_DASH}\s*"
+    rf"(?P<nr_m2>{_MONTH_WORD})\s+(?P<nr_y>{_YEAR}){_NUM_END})",
+    # December 31, 2018
+    rf"(?P<nameday>(?P<nd_m>{_EN_SV_MONTH})\s+(?P<nd_d>{_DAY})(?:st|nd|rd|th)?,?"
+    rf"\s+(?P<nd_y>{_YEAR}){_NUM_END})",
+    rf"(?P<name>(?P<n_m>{_MONTH_WORD})\s+(?P<n_y>{_YEAR}){_NUM_END})",
+    rf"(?P<season>(?P<s_w>{_SEASON_WORD})\s+(?P<s_y>{_YEAR}){_NUM_END})",
+    rf"(?P<part>(?:Q(?P<p_q>[1-4])|H(?P<p_h>[12]))[ \t/]?(?P<p_y>{_YEAR}){_NUM_END})",
+)
 _ATOM_RE = re.compile(
-    # A year word (vuonna, vuoden, lukuvuosi, v. …) may lead any atom and joins its phrase.
-    rf"(?:(?P<yw>{_YEAR_WORD})\s*)?(?:"
-    + "|".join(
-        (
-            # 14.3.-4.5.2018, 14.-16.3.2018
-            rf"(?P<daterange>{_NUM_START}(?P<dr_d1>{_DAY})\.(?:(?P<dr_m1>{_MON})\.)?\s*{_DASH}\s*"
-            rf"(?P<dr_d2>{_DAY})\.(?P<dr_m2>{_MON})\.(?P<dr_y>{_YEAR}){_NUM_END})",
-            # 1-2/2018
-            rf"(?P<monthrange>{_NUM_START}(?P<mr_m1>{_MON})\s*{_DASH}\s*"
-            rf"(?P<mr_m2>{_MON})/(?P<mr_y>{_YEAR}){_NUM_END})",
-            # tammi–helmikuussa 2018, January–March 2019
-            rf"(?P<namerange>(?P<nr_m1>{_MONTH_WORD_OR_STEM})\s*{_DASH}\s*"
-            rf"(?P<nr_m2>{_MONTH_WORD})\s+(?P<nr_y>{_YEAR}){_NUM_END})",
-            # 2018/2019 (school or operating year)
-            rf"(?P<yearpair>{_NUM_START}(?P<yp_y1>{_YEAR})/(?P<yp_y2>{_YEAR}){_NUM_END})",
-            rf"(?P<date>{_NUM_START}(?P<d_d>{_DAY})\.(?P<d_m>{_MON})\.(?P<d_y>{_YEAR}){_NUM_END})",
-            rf"(?P<isodate>{_NUM_START}(?P<id_y>{_YEAR})-(?P<id_m>1[0-2]|0[1-9])"
-            rf"-(?P<id_d>3[01]|[12]\d|0[1-9]){_NUM_END})",
-            rf"(?P<isomonth>{_NUM_START}(?P<im_y>{_YEAR})-(?P<im_m>1[0-2]|0[1-9])(?![\d/]|-\d))",
-            rf"(?P<month>{_NUM_START}(?P<m_m>{_MON})/(?P<m_y>{_YEAR}){_NUM_END})",
-            # 31. joulukuuta 2018 (Finnish dates use the partitive), 31 December 2018
-            rf"(?P<dayname>{_NUM_START}(?P<dn_d>{_DAY})"
-            rf"(?:\.\s*(?P<dn_fi>(?:{_FI_STEM})kuuta{_WE})|\s+(?P<dn_en>{_EN_SV_MONTH}))"
-            rf"\s+(?P<dn_y>{_YEAR}){_NUM_END})",
-            # December 31, 2018
-            rf"(?P<nameday>{_WB}(?P<nd_m>{_EN_SV_MONTH})\s+(?P<nd_d>{_DAY})(?:st|nd|rd|th)?,?"
-            rf"\s+(?P<nd_y>{_YEAR}){_NUM_END})",
-            rf"(?P<name>(?P<n_m>{_MONTH_WORD})\s+(?P<n_y>{_YEAR}){_NUM_END})",
-            rf"(?P<season>(?P<s_w>{_SEASON_WORD})\s+(?P<s_y>{_YEAR}){_NUM_END})",
-            rf"(?P<part>{_WB}(?:Q(?P<p_q>[1-4])|H(?P<p_h>[12]))[ \t/]?(?P<p_y>{_YEAR}){_NUM_END})",
-            rf"(?P<decade>{_NUM_START}(?P<dc_y>(?:199|20\d)0)[-‐‑]lu[kv]{_L}*)",
-            rf"(?P<year>{_NUM_START}(?P<y_y>{_YEAR}){_NUM_END}{_UNIT})",
-        )
-    )
-    + ")",
+    # Give up at once where no atom can start: a large speed-up. An atom starts with a digit
+    # or with a word followed by a number or a dash (keväällä 2018, Q1 2019, tammi–helmikuu).
+    rf"(?=\d|\b{_L}+\.?\s*(?:\d|{_DASH}))"
+    # Alternatives are tried in order, longest first, grouped by their first character.
+    # A year word (vuonna, vuoden, lukuvuosi, v. …) may lead a numeric atom and joins its phrase.
+    rf"(?:(?:(?P<yw>{_YEAR_WORD})\s*)?(?=\d){_NUM_START}(?:{'|'.join(_NUMERIC_ATOMS)})"
+    rf"|(?=[^\W\d_]){_WB}(?:{'|'.join(_WORD_ATOMS)}))",
     re.IGNORECASE,
 )
 
-# Every atom holds a year and reaches at most _REACH characters around it. The atom
-# regex costs about a microsecond a character, so only the text near years is scanned.
-_ANCHOR_RE = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
-_REACH = 80
 
-# Document numbers such as "HE 12/2018" or "sisäministeriön julkaisu 3/2018".
+# Document numbers such as "HE 12/2018" or "sisäministeriön julkaisu 3/2018". "HE" (a
+# government bill) only in capitals: lower-case "he" is the pronoun "they".
 _DOC_NUMBER_RE = re.compile(rf"(?:\bHE|{_WB}(?i:julkaisu{_L}*|n:o|nro|no\.|dnro|numero))\s*$")
 _RANGE_GAP_RE = re.compile(rf"\s*{_DASH}\s*")
-_CASE_GAP_RE = re.compile(r"\s+(?:(?:alkaen|lähtien)\s+)?", re.IGNORECASE)
+# "vuodesta 2018 vuoteen 2020", "1/2018 alkaen 6/2019 asti": a start, then an end.
+_FROM_GAP_RE = re.compile(r"\s+(?:(?P<since>alkaen|lähtien)\s+)?", re.IGNORECASE)
+_UNTIL_RE = re.compile(rf"\s+(?:asti|saakka){_WE}", re.IGNORECASE)
 _PREFIX_RE = re.compile(
     rf"{_WB}(?:(?P<open>alkaen|lähtien|aikaisintaan)|(?P<deadline>viimeistään))\s+$",
     re.IGNORECASE,
@@ -241,12 +245,10 @@ def _day(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _month_end(start: date) -> date:
-    return start + relativedelta(day=31)  # relativedelta clamps to the month's last day
-
-
 def _months(year: int, first: int, count: int) -> tuple[date, date]:
+    """First and last day of `count` months from month `first` of `year`."""
     start = date(year, first, 1)
+    # day=31 is clamped by relativedelta to the last day of the month reached.
     return start, start + relativedelta(months=count - 1, day=31)
 
 
@@ -402,27 +404,13 @@ _HANDLERS: dict[str, Callable[[re.Match[str], str], _Found | None]] = {
 # --- scanning --------------------------------------------------------------
 
 
-def _regions(text: str) -> Iterator[tuple[int, int]]:
-    """The stretches of text within reach of a year, overlapping ones merged."""
-    start = end = -1
-    for anchor in _ANCHOR_RE.finditer(text):
-        if anchor.start() - _REACH > end:
-            if end >= 0:
-                yield start, end
-            start = max(0, anchor.start() - _REACH)
-        end = anchor.end() + _REACH
-    if end >= 0:
-        yield start, end
-
-
 def _atoms(text: str) -> list[_Found]:
     found: list[_Found] = []
-    for start, end in _regions(text):
-        for m in _ATOM_RE.finditer(text, start, end):
-            # lastgroup is the alternative's outer group: it closes after its inner groups.
-            atom = _HANDLERS[m.lastgroup](m, text) if m.lastgroup is not None else None
-            if atom is not None:
-                found.append(atom)
+    for m in _ATOM_RE.finditer(text):
+        # lastgroup is the alternative's outer group: it closes after its inner groups.
+        atom = _HANDLERS[m.lastgroup](m, text) if m.lastgroup is not None else None
+        if atom is not None:
+            found.append(atom)
     return found
 
 
@@ -431,20 +419,21 @@ def _join(a: _Found, b: _Found, text: str) -> _Found | None:
     gap = text[a.end : b.begin]
     if len(gap) > _MAX_GAP or b.start < a.start:
         return None
-    dashed = _RANGE_GAP_RE.fullmatch(gap) is not None
-    from_to = (
-        a.case is _Case.ELATIVE
-        and b.case is _Case.ILLATIVE
-        and _CASE_GAP_RE.fullmatch(gap) is not None
-    )
-    if not (dashed or from_to):
+    if _RANGE_GAP_RE.fullmatch(gap):
+        winter = a.kind is MilestoneKind.SEASON and a.start.month == 12  # only winter starts then
+        if winter and b.kind is MilestoneKind.YEAR and b.due.year == a.due.year + 1:
+            # "talvi 2018–2019" is the one winter across the two years, not 15 months.
+            start, due = _months(a.due.year, 12, 3)
+            return _Found(MilestoneKind.SEASON, start, due, a.begin, b.end)
+        return _Found(MilestoneKind.RANGE, a.start, b.due, a.begin, b.end)
+    if not (from_gap := _FROM_GAP_RE.fullmatch(gap)):
         return None
-    winter = a.kind is MilestoneKind.SEASON and a.start.month == 12  # only winter starts then
-    if dashed and winter and b.kind is MilestoneKind.YEAR and b.due.year == a.due.year + 1:
-        # "talvi 2018–2019" is the one winter across the two years, not 15 months.
-        start, due = _months(a.due.year, 12, 3)
-        return _Found(MilestoneKind.SEASON, start, due, a.begin, b.end)
-    return _Found(MilestoneKind.RANGE, a.start, b.due, a.begin, b.end)
+    until = _UNTIL_RE.match(text, b.end)
+    starts = a.case is _Case.ELATIVE or from_gap["since"] is not None
+    if starts and (b.case is _Case.ILLATIVE or until):
+        # "asti" belongs to the range: left for _in_context it would make a deadline.
+        return _Found(MilestoneKind.RANGE, a.start, b.due, a.begin, until.end() if until else b.end)
+    return None
 
 
 def _ranges(atoms: list[_Found], text: str) -> list[_Found]:
@@ -457,15 +446,19 @@ def _ranges(atoms: list[_Found], text: str) -> list[_Found]:
     return merged
 
 
-def _in_context(found: _Found, text: str) -> _Found:
-    """Widen the period to the words around it and read them as deadline or open start."""
+def _in_context(found: _Found, text: str, floor: int) -> _Found:
+    """Widen the period to the words around it and read them as deadline or open start.
+
+    Words before `floor` belong to the period before: in "1/2018 alkaen 12/2019" the
+    "alkaen" opens 1/2018 only.
+    """
     begin, end = found.begin, found.end
     deadline, open_ = found.case is _Case.ILLATIVE, False
     if suffix := _SUFFIX_RE.match(text, end):
         end = suffix.end()
         open_ = bool(suffix["dash"] or suffix["open"])
         deadline = deadline or bool(suffix["end"] or suffix["deadline"])
-    if prefix := _PREFIX_RE.search(text, max(0, begin - _WINDOW), begin):
+    if prefix := _PREFIX_RE.search(text, max(floor, begin - _WINDOW), begin):
         begin = prefix.start()
         open_ = open_ or bool(prefix["open"])
         deadline = deadline or bool(prefix["deadline"])
@@ -473,7 +466,10 @@ def _in_context(found: _Found, text: str) -> _Found:
 
 
 def _scan(text: str) -> list[_Found]:
-    return [_in_context(found, text) for found in _ranges(_atoms(text), text)]
+    scanned: list[_Found] = []
+    for found in _ranges(_atoms(text), text):
+        scanned.append(_in_context(found, text, scanned[-1].end if scanned else 0))
+    return scanned
 
 
 # --- public API ------------------------------------------------------------
