@@ -1,0 +1,151 @@
+"""The ``seuranta`` command as a newcomer uses it, on a fresh embedded database."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from seuranta.cli import main
+
+
+@pytest.fixture
+def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "seuranta.sqlite3"
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{path}")
+    for name in ("SEURANTA_LANGUAGE", "SEURANTA_TIMEZONE"):
+        monkeypatch.delenv(name, raising=False)
+    return path
+
+
+def test_ask_works_straight_after_install(
+    database: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["ask", "who owns 2.7?"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Owners of measure 2.7\n")
+    assert "Lead: Ministry of the Interior (SM); Department for Rescue Services (PEO)" in out
+    assert database.exists()
+
+
+def test_ask_answers_a_missing_measure_with_exit_zero(
+    database: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["ask", "kuka vastaa 9.9:stä?"]) == 0
+    assert "Toimenpidettä 9.9 ei ole ohjelmassa." in capsys.readouterr().out
+
+
+def test_ask_as_of_a_date_travels_in_time(
+    database: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["ask", "--as-of", "2018-06-01", "--lang", "en", "overdue"]) == 0
+    out = capsys.readouterr().out
+    assert "Overdue as of 2018-06-01" in out
+    assert "2018-12-31" not in out  # not yet due in June
+
+
+def test_a_bad_date_is_a_one_line_usage_error(
+    database: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["ask", "--as-of", "31.12.2018", "overdue"])
+    assert exit_.value.code == 2
+    assert "is not a date like 2018-12-17" in capsys.readouterr().err
+
+
+def test_import_prints_a_summary(database: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Imported 'Sisäisen turvallisuuden strategian toimenpideohjelma'")
+    assert "39 measures (39 new, 0 updated, 0 removed)" in out
+
+
+def test_importing_something_else_fails_in_one_line_and_changes_nothing(
+    database: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["import"]) == 0
+    before = database.read_bytes()
+    capsys.readouterr()
+    letter = tmp_path / "kirje.txt"
+    letter.write_text("Hyvä vastaanottaja,\n\nkiitos viestistä.\n", encoding="utf-8")
+    assert main(["import", str(letter)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith("seuranta: error: no numbered measures found")
+    assert main(["export"]) == 0
+    assert json.loads(capsys.readouterr().out)["programme"]["revision"] == 1
+    assert database.read_bytes() == before
+
+
+def test_a_bad_setting_fails_at_start_in_one_line(
+    database: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("SEURANTA_TIMEZONE", "Mars/Olympus_Mons")
+    assert main(["ask", "help"]) == 2
+    assert capsys.readouterr().err == (
+        "seuranta: error: SEURANTA_TIMEZONE='Mars/Olympus_Mons' is not a time zone\n"
+    )
+
+
+def test_export_json_has_every_measure_with_owners_and_due_dates(
+    database: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    measures = {m["id"]: m for m in document["measures"]}
+    assert len(measures) == 39
+    assert set(document["measures"][0]) >= {
+        "id",
+        "theme",
+        "title",
+        "parts",
+        "lead",
+        "others",
+        "actions",
+        "milestones",
+        "status",
+    }
+    m27 = measures["2.7"]
+    assert (m27["theme"], m27["lead"]) == (2, ["SM", "PEO"])
+    assert m27["others"][-1] == "Turvallisuuskomitea"
+    assert m27["status"] is None
+    assert {
+        "text": "2. Kansallinen riskiarvio valmistuu 2018 loppuun mennessä.",
+        "kind": "year",
+        "start": None,
+        "due": "2018-12-31",
+    }.items() <= m27["milestones"][1].items()
+    assert measures["4.3"]["parts"][1]["label"] == "b"
+    assert measures["6.4"]["others"] == ["SM/PO"]
+    continuous = [ms for ms in measures["2.1"]["milestones"] if ms["kind"] == "continuous"]
+    assert continuous == [
+        {
+            "text": "Jatkuvaa toimintaa.",
+            "kind": "continuous",
+            "start": None,
+            "due": None,
+            "origin": "source",
+        }
+    ]
+
+
+def test_export_csv_has_a_row_per_measure(
+    database: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import csv
+    import io
+
+    assert main(["export", "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out.lstrip("\ufeff"))))
+    assert [row["Nro"] for row in rows][:3] == ["1.1", "1.2", "2.1"]
+    assert len(rows) == 39
+    assert rows[0]["Vastuutaho"].startswith("SM")
+
+
+def test_db_upgrade_is_idempotent(database: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["db", "upgrade"]) == 0
+    assert main(["db", "upgrade"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("Database schema upgraded to revision")
+    assert out[1].startswith("Database schema already at revision")
