@@ -141,6 +141,12 @@ class DeadlinesAnswer:
     end: date | None
     today: date
     items: tuple[DueItem, ...]
+    # How many there are in all; ``items`` holds at most the engine's list limit of them.
+    total: int = 0
+
+    @property
+    def more(self) -> int:
+        return max(0, self.total - len(self.items))
 
 
 @dataclass(frozen=True, slots=True)

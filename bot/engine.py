@@ -43,6 +43,9 @@ from data import queries
 from data.models import Milestone, Organisation, Role, State, StatusReport
 
 SEARCH_LIMIT = 10
+# A deadline list longer than this is cut (with its total) rather than built in full: nobody
+# reads thousands of rows in chat, and a 10,000-measure programme would pay for them.
+LIST_LIMIT = 200
 
 
 class _Indexes:
@@ -98,8 +101,10 @@ class Engine:
         default_lang: str = "fi",
         zone: ZoneInfo | None = None,
         programme_slug: str | None = None,
+        list_limit: int = LIST_LIMIT,
     ) -> None:
         self._factory = factory
+        self._list_limit = list_limit
         self._default_lang = default_lang
         self._zone = zone or ZoneInfo("Europe/Helsinki")
         self._slug = programme_slug
@@ -114,7 +119,9 @@ class Engine:
             if programme is None:
                 return HelpAnswer(intent.lang, HelpReason.NO_PROGRAMME)
             indexes = self._indexes(session, programme.id, programme.revision)
-            return _Answering(session, programme.id, indexes, intent, today).answer()
+            return _Answering(
+                session, programme.id, indexes, intent, today, self._list_limit
+            ).answer()
 
     def today(self, now: datetime) -> date:
         if now.tzinfo is None:
@@ -131,7 +138,9 @@ class Engine:
             if key not in indexes.organisations:
                 return None
             intent = Intent(IntentKind.ORGANISATION_OR_SEARCH, lang, key)
-            answering = _Answering(session, programme.id, indexes, intent, date.min)
+            answering = _Answering(
+                session, programme.id, indexes, intent, date.min, self._list_limit
+            )
             return answering.organisation(indexes.organisations[key])
 
     def _indexes(self, session: Session, programme_id: int, revision: int) -> _Indexes:
@@ -151,8 +160,15 @@ class _Answering:
     """One question's worth of work against one session."""
 
     def __init__(
-        self, session: Session, programme_id: int, indexes: _Indexes, intent: Intent, today: date
+        self,
+        session: Session,
+        programme_id: int,
+        indexes: _Indexes,
+        intent: Intent,
+        today: date,
+        list_limit: int,
     ) -> None:
+        self.list_limit = list_limit
         self.session = session
         self.programme_id = programme_id
         self.indexes = indexes
@@ -281,14 +297,38 @@ class _Answering:
         )
 
     def due(self, scope: DueScope, start: date, end: date) -> DeadlinesAnswer:
-        rows = queries.milestones_due(self.session, self.programme_id, start=start, end=end)
-        return DeadlinesAnswer(self.lang, scope, start, end, self.today, self.due_items(rows))
+        return self.deadlines(scope, start, end, exclude_done=False)
 
     def overdue(self) -> DeadlinesAnswer:
         yesterday = self.today - timedelta(days=1)
-        rows = queries.milestones_due(self.session, self.programme_id, end=yesterday)
-        items = tuple(item for item in self.due_items(rows) if item.state != State.DONE)
-        return DeadlinesAnswer(self.lang, DueScope.OVERDUE, None, None, self.today, items)
+        return self.deadlines(DueScope.OVERDUE, None, yesterday, exclude_done=True)
+
+    def deadlines(
+        self, scope: DueScope, start: date | None, end: date, *, exclude_done: bool
+    ) -> DeadlinesAnswer:
+        rows = queries.milestones_due(
+            self.session,
+            self.programme_id,
+            start=start,
+            end=end,
+            exclude_done=exclude_done,
+            limit=self.list_limit,
+        )
+        total = len(rows)
+        if total == self.list_limit:
+            total = queries.count_due(
+                self.session, self.programme_id, start=start, end=end, exclude_done=exclude_done
+            )
+        overdue = scope is DueScope.OVERDUE
+        return DeadlinesAnswer(
+            lang=self.lang,
+            scope=scope,
+            start=None if overdue else start,
+            end=None if overdue else end,
+            today=self.today,
+            items=self.due_items(rows),
+            total=total,
+        )
 
     def due_items(self, rows: list[queries.DueMilestone]) -> tuple[DueItem, ...]:
         states = queries.latest_states(self.session, list({row.measure_id for row in rows}))

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Row, and_, func, select
+from sqlalchemy import ColumnElement, Row, Select, func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from data.models import (
@@ -160,21 +160,14 @@ def milestones_due(
     *,
     start: date | None = None,
     end: date | None = None,
+    exclude_done: bool = False,
+    limit: int | None = None,
 ) -> list[DueMilestone]:
     """Dated milestones due within [start, end], soonest first.
 
     Plain columns rather than ORM objects: a period can hold thousands of milestones.
+    ``exclude_done`` leaves out measures whose latest report says done (the overdue list).
     """
-    conditions = [
-        Measure.programme_id == programme_id,
-        Measure.removed_at.is_(None),
-        Milestone.removed_at.is_(None),
-        Milestone.due.is_not(None),
-    ]
-    if start is not None:
-        conditions.append(Milestone.due >= start)
-    if end is not None:
-        conditions.append(Milestone.due <= end)
     query = (
         select(
             Milestone.id,
@@ -188,10 +181,54 @@ def milestones_due(
             Measure.title,
         )
         .join(Measure, Measure.id == Milestone.measure_id)
-        .where(and_(*conditions))
+        .where(*_due_conditions(programme_id, start, end, exclude_done))
         .order_by(Milestone.due, Measure.sort_key, Milestone.position)
     )
+    if limit is not None:
+        query = query.limit(limit)
     return [DueMilestone(*row) for row in session.execute(query)]
+
+
+def count_due(
+    session: Session,
+    programme_id: int,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    exclude_done: bool = False,
+) -> int:
+    query = (
+        select(func.count())
+        .select_from(Milestone)
+        .join(Measure, Measure.id == Milestone.measure_id)
+        .where(*_due_conditions(programme_id, start, end, exclude_done))
+    )
+    return session.scalar(query) or 0
+
+
+def _due_conditions(
+    programme_id: int, start: date | None, end: date | None, exclude_done: bool
+) -> list[ColumnElement[bool]]:
+    conditions = [
+        Measure.programme_id == programme_id,
+        Measure.removed_at.is_(None),
+        Milestone.removed_at.is_(None),
+        Milestone.due.is_not(None),
+    ]
+    if start is not None:
+        conditions.append(Milestone.due >= start)
+    if end is not None:
+        conditions.append(Milestone.due <= end)
+    if exclude_done:
+        conditions.append(Measure.id.not_in(_measures_reported_done()))
+    return conditions
+
+
+def _measures_reported_done() -> Select[tuple[int]]:
+    newest = select(func.max(StatusReport.id)).group_by(StatusReport.measure_id)
+    return select(StatusReport.measure_id).where(
+        StatusReport.id.in_(newest), StatusReport.state == State.DONE
+    )
 
 
 def measure_texts(session: Session, programme_id: int) -> list[MeasureText]:
@@ -215,3 +252,35 @@ def measure_texts(session: Session, programme_id: int) -> list[MeasureText]:
         )
         for m in measures
     ]
+
+
+def measure_outlook(
+    session: Session, programme_id: int, numbers: Sequence[str], today: date
+) -> dict[str, tuple[Milestone | None, State | None]]:
+    """Per measure number: its next milestone due on or after ``today``, and its latest state."""
+    measures = dict(
+        session.execute(
+            select(Measure.number, Measure.id).where(
+                Measure.programme_id == programme_id,
+                Measure.number.in_(list(numbers)),
+                Measure.removed_at.is_(None),
+            )
+        ).tuples()
+    )
+    upcoming = session.scalars(
+        select(Milestone)
+        .where(
+            Milestone.measure_id.in_(list(measures.values())),
+            Milestone.removed_at.is_(None),
+            Milestone.due >= today,
+        )
+        .order_by(Milestone.due, Milestone.position)
+    )
+    first: dict[int, Milestone] = {}
+    for milestone in upcoming:
+        first.setdefault(milestone.measure_id, milestone)
+    states = latest_states(session, list(measures.values()))
+    return {
+        number: (first.get(measure_id), states.get(measure_id))
+        for number, measure_id in measures.items()
+    }

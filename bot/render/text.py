@@ -123,10 +123,12 @@ def _(answer: DeadlinesAnswer, zone: ZoneInfo) -> list[str]:
         empty = "due.none"
     if not answer.items:
         return [*lines, message(empty, lang)]
-    lines[0] += f" · {message('due.count', lang, count=len(answer.items))}"
+    lines[0] += f" · {message('due.count', lang, count=answer.total)}"
     for item in answer.items:
         state = f" [{state_label(item.state, lang)}]" if item.state else ""
         lines.append(f"  {item.measure.number:<6} {_milestone(item.milestone, lang)}{state}")
+    if answer.more:
+        lines.append("  " + message("more", lang, count=answer.more))
     return lines
 
 

@@ -218,6 +218,18 @@ def test_a_measure_reported_done_is_no_longer_overdue(
     assert "1.1" not in {item.measure.number for item in answer.items}
 
 
+def test_a_long_deadline_list_is_cut_with_its_total(
+    factory: sessionmaker[Session], imported: ImportSummary
+) -> None:
+    answer = Engine(factory, list_limit=5).ask("overdue", now=NOW, lang="en")
+    assert isinstance(answer, DeadlinesAnswer)
+    assert len(answer.items) == 5
+    assert answer.total > 5
+    text = render_text(answer)
+    assert f"{answer.total} milestones" in text
+    assert f"… and {answer.total - 5} more" in text
+
+
 def test_as_of_a_date_before_the_programme_nothing_is_overdue(engine_: Engine) -> None:
     answer = ask(engine_, "overdue", now=datetime(2017, 1, 1, 12, tzinfo=NOW.tzinfo))
     assert isinstance(answer, DeadlinesAnswer)
