@@ -123,6 +123,14 @@ class Engine:
                 session, programme.id, indexes, intent, today, self._list_limit
             ).answer()
 
+    def warm(self) -> None:
+        """Build the indexes ahead of the first question (a server does this at start)."""
+        with self._factory() as session:
+            programme = queries.current_programme(session, self._slug)
+            if programme is not None:
+                indexes = self._indexes(session, programme.id, programme.revision)
+                _ = indexes.search, indexes.matcher
+
     def today(self, now: datetime) -> date:
         if now.tzinfo is None:
             raise ValueError("now must be timezone-aware")

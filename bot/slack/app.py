@@ -1,0 +1,59 @@
+"""Builds the Bolt app: client, middleware, listeners, error handler. Nothing else.
+
+Sync Bolt with ``process_before_response=False``: events are acknowledged at once and their
+listeners run on Bolt's thread pool, so a slow Web API call never makes Slack retry; the slash
+command answers within its own acknowledgement (milliseconds). Both suit a long-running server
+(gunicorn, Socket Mode); the FaaS-only mode would hold every event's HTTP response hostage to
+Slack's Web API.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from slack_bolt import App
+from slack_sdk import WebClient
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.slack import middleware
+from bot.slack.errors import handle_error
+from bot.slack.listeners import register_listeners
+from bot.slack.services import Services, utc_now
+from seuranta.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.engine import Engine
+
+# Threads per process for event listeners (Web API calls, mostly waiting on the network).
+LISTENER_THREADS = 8
+
+
+def build_app(
+    settings: Settings,
+    engine: Engine,
+    factory: sessionmaker[Session],
+    *,
+    client: WebClient | None = None,
+    clock: Callable[[], datetime] = utc_now,
+) -> App:
+    settings.require_slack()
+    app = App(
+        name="seuranta",
+        client=client or web_client(settings),
+        # Empty in Socket Mode, where Bolt skips verification; never read from os.environ.
+        signing_secret=settings.slack_signing_secret or "",
+        process_before_response=False,
+        listener_executor=ThreadPoolExecutor(LISTENER_THREADS, thread_name_prefix="listener"),
+    )
+    middleware.register(app, Services(engine, factory, settings, clock))
+    register_listeners(app)
+    app.error(handle_error)
+    return app
+
+
+def web_client(settings: Settings) -> WebClient:
+    """Every Web API client of the project: SLACK_API_URL lets a proxy (or a test) stand in."""
+    return WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url)

@@ -1,0 +1,36 @@
+""" "Share in channel": post the asker's private answer for everyone, then remove the private one.
+
+Both go through the interaction's ``response_url``, which may post where the command was used
+even when the bot is not a member of that channel (a private channel, a group DM).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from slack_bolt import Ack, Respond
+
+from bot.i18n import message
+from bot.slack.mrkdwn import context, escape
+from bot.slack.services import Services
+from seuranta.settings import LANGUAGES
+
+
+def share_answer(
+    ack: Ack, action: dict[str, Any], body: dict[str, Any], respond: Respond, services: Services
+) -> None:
+    ack()
+    shared = json.loads(action["value"])
+    question = str(shared["q"])
+    lang = shared["l"] if shared.get("l") in LANGUAGES else services.settings.language
+    reply = services.render(services.ask(question, lang))
+    user = f"<@{body['user']['id']}>"
+    asked = message("slack.shared_by", lang, user=user, question=escape(question))
+    respond(
+        text=reply.text,
+        blocks=[context(asked), *reply.blocks],
+        response_type="in_channel",
+        replace_original=False,
+    )
+    respond(delete_original=True)

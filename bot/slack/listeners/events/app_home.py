@@ -1,0 +1,19 @@
+"""The App Home tab, published afresh each time the person opens it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_sdk import WebClient
+
+from bot.slack.home import load_home, render_home
+from bot.slack.language import language_for
+from bot.slack.services import Services
+
+
+def publish_home(event: dict[str, Any], client: WebClient, services: Services) -> None:
+    if event.get("tab") != "home":  # the event fires for the Messages tab as well
+        return
+    user_id = event["user"]
+    lang = language_for(services, client, user_id)
+    client.views_publish(user_id=user_id, view=render_home(load_home(services, user_id, lang)))

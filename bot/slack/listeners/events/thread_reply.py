@@ -1,0 +1,59 @@
+"""A reply in a reminder's thread is stored as a status note on that measure.
+
+Registered before the general message listener, which it hands every other message to: Bolt
+runs only the first event listener that matches.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_sdk import WebClient
+
+from bot.i18n import message
+from bot.slack.listeners.events.messages import answer_direct_message
+from bot.slack.services import Services
+from bot.slack.status_report import Target, store
+from data import reminders
+from data.models import Measure
+from jobs import messages
+
+
+def thread_reply(event: dict[str, Any], client: WebClient, services: Services) -> None:
+    thread_ts = str(event.get("thread_ts") or "")
+    is_reply = bool(thread_ts) and thread_ts != event.get("ts")
+    if not is_reply or event.get("subtype") or event.get("bot_id"):
+        answer_direct_message(event, client, services)
+        return
+    with services.factory() as session:
+        row = reminders.by_message(session, event["channel"], thread_ts)
+        target = (
+            Target(row.measure_id, row.milestone_id, row.id)
+            if row is not None and row.measure_id is not None
+            else None
+        )
+    if target is None:
+        answer_direct_message(event, client, services)
+        return
+    user = event["user"]
+    stored = store(
+        services,
+        client,
+        target=target,
+        user=user,
+        state=None,  # a note keeps the measure's latest state
+        note=event.get("text") or "",
+        source="thread",
+        channel=event["channel"],
+        ts=event["ts"],
+    )
+    if stored:
+        lang = messages.language_for_user(services.factory, user, services.settings.language)
+        with services.factory() as session:
+            measure = session.get(Measure, target.measure_id)
+            number = measure.number if measure else "?"
+        client.chat_postMessage(
+            channel=event["channel"],
+            thread_ts=thread_ts,
+            text=message("status.thread_saved", lang, number=number),
+        )

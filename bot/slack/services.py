@@ -1,0 +1,45 @@
+"""What every listener needs, handed to it by Bolt as the ``services`` argument.
+
+A global middleware puts one :class:`Services` into each request's context, and Bolt injects
+context values by parameter name, so listeners stay plain functions that never import the app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.answers import Answer
+from bot.slack.blocks import SlackMessage, render_answer
+from seuranta.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.engine import Engine
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Services:
+    engine: Engine
+    factory: sessionmaker[Session]
+    settings: Settings
+    clock: Callable[[], datetime] = utc_now
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    def ask(self, question: str, lang: str | None) -> Answer:
+        return self.engine.ask(question, now=self.now(), lang=lang)
+
+    def render(self, answer: Answer) -> SlackMessage:
+        return render_answer(answer, self.settings.zone)
+
+    def is_admin(self, slack_user_id: str) -> bool:
+        return slack_user_id in self.settings.admins

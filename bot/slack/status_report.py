@@ -1,0 +1,122 @@
+"""Storing a status from any Slack surface, then showing it on the reminder (shared by listeners).
+
+The decision (may this person report? which organisation?) is :mod:`data.status`; this module
+is the Slack edge: the refusal as an ephemeral message, the permalink, the in-place update.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.i18n import format_date, message, state_label
+from bot.slack.services import Services
+from data import reminders, status
+from data.db import transaction
+from data.models import Measure, State
+from jobs import messages
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    measure_id: int
+    milestone_id: int | None
+    reminder_id: int | None
+
+    @classmethod
+    def from_value(cls, value: str) -> Target:
+        data = json.loads(value)
+        return cls(int(data["m"]), data.get("ms"), data.get("r"))
+
+
+def store(
+    services: Services,
+    client: WebClient,
+    *,
+    target: Target,
+    user: str,
+    state: State | None,
+    note: str,
+    source: str,
+    channel: str | None,
+    ts: str | None,
+) -> bool:
+    """Record the report, or tell the person politely why not; True if stored."""
+    now = services.now()
+    lang = messages.language_for_user(services.factory, user, services.settings.language)
+    with transaction(services.factory) as session:
+        measure = session.get(Measure, target.measure_id)
+        assert measure is not None  # the id came from our own button
+        allowed, organisation = status.may_report(
+            session, measure.id, user, services.settings.admins
+        )
+        if not allowed:
+            refusal = message("status.refused", lang, number=measure.number)
+            if channel:
+                client.chat_postEphemeral(channel=channel, user=user, text=refusal)
+            return False
+        chosen = state or status.latest_state(session, measure.id) or State.NOT_STARTED
+        status.record(
+            session,
+            measure_id=measure.id,
+            milestone_id=target.milestone_id,
+            state=chosen,
+            note=note,
+            reporter=user,
+            reporter_name="",
+            organisation=organisation,
+            source=source,
+            channel=channel,
+            message_ts=ts,
+            permalink=_permalink(client, channel, ts),
+            now=now,
+        )
+    if channel and ts and source != "thread":
+        _show_on_reminder(services, client, channel, ts, user, chosen, lang)
+    return True
+
+
+def _permalink(client: WebClient, channel: str | None, ts: str | None) -> str | None:
+    if not channel or not ts:
+        return None
+    try:
+        link = client.chat_getPermalink(channel=channel, message_ts=ts).get("permalink")
+    except SlackApiError:
+        return None  # the link is a convenience; the channel and ts are stored regardless
+    return str(link) if link else None
+
+
+def _show_on_reminder(
+    services: Services,
+    client: WebClient,
+    channel: str,
+    ts: str,
+    user: str,
+    state: State,
+    lang: str,
+) -> None:
+    """chat.update the reminder: its text and buttons, plus who recorded what and when."""
+    now = services.now()
+    local = now.astimezone(services.settings.zone)
+    recorded = message(
+        "status.recorded",
+        lang,
+        state=state_label(state.value, lang),
+        who=f"<@{user}>",
+        when=f"{format_date(local.date(), lang)} {local:%H:%M}",
+    )
+    with services.factory() as session:
+        row = reminders.by_message(session, channel, ts)
+        today = local.date()
+        base = (
+            messages.render(session, row, services.settings.language, today)
+            if row is not None
+            else None
+        )
+    blocks: list[dict[str, Any]] = list(base.blocks) if base else []
+    blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": recorded}]})
+    client.chat_update(channel=channel, ts=ts, text=base.text if base else recorded, blocks=blocks)

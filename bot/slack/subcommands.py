@@ -1,0 +1,69 @@
+"""What ``/seuranta …`` asks for: a question, or one of the directory commands (pure).
+
+With ``should_escape`` on in the manifest, Slack sends ``@person`` as ``<@U123|name>``, so a
+contact is named by user id and never by a display name that someone could change.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.slack.mrkdwn import unescape
+
+_USER = re.compile(r"^<@(?P<id>[UW][A-Z0-9]+)(?:\|[^>]*)?>$|^(?P<raw>[UW][A-Z0-9]{2,})$")
+
+
+@dataclass(frozen=True, slots=True)
+class Ask:
+    question: str
+
+
+@dataclass(frozen=True, slots=True)
+class Iam:
+    organisation: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeContact:
+    add: bool
+    organisation: str
+    user_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class ListContacts:
+    organisation: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Usage:
+    """A directory command written wrongly; ``message`` is the i18n key that shows how."""
+
+    message: str
+
+
+Subcommand = Ask | Iam | ChangeContact | ListContacts | Usage
+
+
+def parse_subcommand(text: str) -> Subcommand:
+    words = text.split()
+    verb = words[0].casefold() if words else ""
+    rest = [unescape(w) for w in words[1:]]
+    if verb == "iam":
+        return Iam(" ".join(rest)) if rest else Usage("slack.iam.usage")
+    if verb == "contacts":
+        return ListContacts(" ".join(rest) or None)
+    if verb == "contact":
+        return _contact(words[1:])
+    return Ask(unescape(text.strip()))
+
+
+def _contact(words: list[str]) -> Subcommand:
+    if len(words) < 3 or words[0].casefold() not in ("add", "remove"):
+        return Usage("slack.contact.usage")
+    user = _USER.match(words[-1])
+    if user is None:
+        return Usage("slack.contact.usage")
+    organisation = unescape(" ".join(words[1:-1]))
+    return ChangeContact(words[0].casefold() == "add", organisation, user["id"] or user["raw"])

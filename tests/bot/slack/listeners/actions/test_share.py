@@ -1,0 +1,43 @@
+""""Share in channel" posts the same answer for everyone and removes the private one."""
+
+from __future__ import annotations
+
+import json
+
+from tests.bot.slack.conftest import SignedSlack, payload
+from tests.fakeslack import FakeSlack
+
+
+def _click_share(slack: SignedSlack, fake_slack: FakeSlack, question: str) -> int:
+    answer = slack.command(question).json()
+    button = answer["blocks"][-1]["elements"][0]
+    click = payload("block_actions_ephemeral")
+    click["response_url"] = fake_slack.webhook_url("share")
+    click["actions"][0].update(action_id=button["action_id"], value=button["value"])
+    return slack.action(click).status
+
+
+def test_share_posts_the_answer_in_the_channel_then_deletes_the_private_one(
+    slack: SignedSlack, fake_slack: FakeSlack
+) -> None:
+    assert _click_share(slack, fake_slack, "who owns 2.7?") == 200
+
+    shared, deleted = fake_slack.wait_for("webhook", 2)
+    assert shared.params["response_type"] == "in_channel"
+    assert shared.params["replace_original"] is False
+    shown = json.dumps(shared.params["blocks"], ensure_ascii=False)
+    assert "<@W111> asked: who owns 2.7?" in shown
+    assert "Owners of measure 2.7" in shown
+    assert "share_answer" not in shown  # no button on the shared copy
+    assert deleted.params["delete_original"] is True
+
+
+def test_a_shared_question_is_escaped_in_the_channel(
+    slack: SignedSlack, fake_slack: FakeSlack
+) -> None:
+    _click_share(slack, fake_slack, "poliisi <!here>")
+
+    shared = fake_slack.wait_for("webhook", 2)[0]
+    shown = json.dumps(shared.params["blocks"], ensure_ascii=False) + shared.params["text"]
+    assert "<!here>" not in shown
+    assert "&lt;!here&gt;" in shown

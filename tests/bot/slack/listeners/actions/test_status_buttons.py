@@ -1,0 +1,188 @@
+"""A reminder's buttons, its modal and a reply in its thread each store a status, through the
+real HTTP endpoint with Slack-shaped, signed payloads; ``seuranta ask`` then shows it."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload, sessionmaker
+
+from bot.engine import Engine as AnswerEngine
+from bot.render.text import render_text
+from bot.slack.listeners.actions.status_buttons import MODAL_CALLBACK
+from data.directory import add_contact, resolve_one
+from data.models import Reminder, State, StatusReport
+from jobs.messages import NOTE_ACTION, status_value
+from jobs.slack_port import SlackPort, web_client
+from jobs.tick import run_tick
+from seuranta.settings import Settings
+from tests.bot.slack.conftest import SignedSlack, payload
+from tests.conftest import NOW
+from tests.fakeslack import FakeSlack
+from tests.jobs.conftest import FAST
+
+CONTACT = "USMCONTACT"  # a contact of SM, which leads measure 2.7
+
+
+@pytest.fixture
+def reminder(
+    slack: SignedSlack, factory: sessionmaker[Session], slack_settings: Settings
+) -> Reminder:
+    """The worker has sent SM's contact the 14-day reminder of a 2.7 milestone."""
+    with factory() as session, session.begin():
+        add_contact(session, resolve_one(session, "SM"), CONTACT, "UADMIN001", NOW)
+    port = SlackPort(web_client(slack_settings, timeout=5))
+    run_tick(factory, slack_settings, port, clock=lambda: NOW, worker="w1", options=FAST)
+    with factory() as session:
+        from data.models import Measure
+
+        measure_id = session.scalar(select(Measure.id).where(Measure.number == "2.7"))
+        row = session.scalars(
+            select(Reminder).where(Reminder.recipient == CONTACT, Reminder.measure_id == measure_id)
+        ).first()
+    assert row is not None
+    assert row.ts
+    return row
+
+
+def click(reminder: Reminder, action_id: str, user: str = CONTACT) -> dict[str, object]:
+    body = payload("block_actions")
+    body["user"].update(id=user)
+    body["container"].update(message_ts=reminder.ts, channel_id=reminder.posted_channel)
+    body["channel"] = {"id": reminder.posted_channel, "name": "directmessage"}
+    body["actions"] = [
+        {
+            "action_id": action_id,
+            "block_id": f"status:{reminder.id}",
+            "text": {"type": "plain_text", "text": "x"},
+            "value": status_value(reminder.measure_id or 0, reminder.milestone_id, reminder.id),
+            "type": "button",
+            "action_ts": f"{time.time():.6f}",
+        }
+    ]
+    return body
+
+
+def reports(factory: sessionmaker[Session]) -> list[StatusReport]:
+    with factory() as session:
+        return list(
+            session.scalars(
+                select(StatusReport)
+                .options(joinedload(StatusReport.organisation))
+                .order_by(StatusReport.id)
+            )
+        )
+
+
+def wait_for_reports(factory: sessionmaker[Session], count: int) -> list[StatusReport]:
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        found = reports(factory)
+        if len(found) >= count:
+            return found
+        time.sleep(0.02)
+    raise AssertionError(f"expected {count} status report(s), got {len(reports(factory))}")
+
+
+def ask_status(factory: sessionmaker[Session], settings: Settings) -> str:
+    """What ``seuranta ask "status of 2.7"`` prints (the same engine and renderer)."""
+    engine = AnswerEngine(factory, default_lang="en", zone=settings.zone)
+    return render_text(engine.ask("status of 2.7", now=NOW, lang="en"), settings.zone)
+
+
+def test_a_button_click_stores_the_status_and_updates_the_reminder(
+    slack: SignedSlack,
+    fake_slack: FakeSlack,
+    factory: sessionmaker[Session],
+    slack_settings: Settings,
+    reminder: Reminder,
+) -> None:
+    assert slack.action(click(reminder, "seuranta_status_at_risk")).status == 200
+    (stored,) = wait_for_reports(factory, 1)
+    assert (stored.state, stored.reporter, stored.source) == (State.AT_RISK, CONTACT, "button")
+    assert stored.milestone_id == reminder.milestone_id
+    assert (stored.channel, stored.message_ts) == (reminder.posted_channel, reminder.ts)
+    assert stored.organisation is not None
+    assert stored.organisation.key == "SM"
+    (update,) = fake_slack.wait_for("chat.update")
+    assert update.params["ts"] == reminder.ts
+    shown = json.dumps(update.params["blocks"], ensure_ascii=False)
+    assert f"<@{CONTACT}>" in shown
+    assert "seuranta_status_done" in shown
+    assert "At risk" in ask_status(factory, slack_settings)
+
+
+def test_someone_who_is_not_a_contact_is_refused_politely(
+    slack: SignedSlack, fake_slack: FakeSlack, factory: sessionmaker[Session], reminder: Reminder
+) -> None:
+    assert slack.action(click(reminder, "seuranta_status_done", user="UOUTSIDER")).status == 200
+    (refusal,) = fake_slack.wait_for("chat.postEphemeral")
+    assert "2.7" in refusal.params["text"]
+    assert refusal.params["user"] == "UOUTSIDER"
+    assert reports(factory) == []
+
+
+def test_the_note_modal_stores_state_and_note(
+    slack: SignedSlack,
+    fake_slack: FakeSlack,
+    factory: sessionmaker[Session],
+    slack_settings: Settings,
+    reminder: Reminder,
+) -> None:
+    assert slack.action(click(reminder, NOTE_ACTION)).status == 200
+    (opened,) = fake_slack.wait_for("views.open")
+    view = opened.params["view"]
+    view = json.loads(view) if isinstance(view, str) else view
+    submit = payload("view_submission")
+    submit["user"].update(id=CONTACT)
+    submit["view"].update(
+        callback_id=MODAL_CALLBACK,
+        private_metadata=view["private_metadata"],
+        state={
+            "values": {
+                "state": {
+                    "state": {"type": "static_select", "selected_option": {"value": "delayed"}}
+                },
+                "note": {"note": {"type": "plain_text_input", "value": "Lausuntokierros venyy"}},
+            }
+        },
+    )
+    assert slack.action(submit).status == 200
+    (stored,) = wait_for_reports(factory, 1)
+    assert (stored.state, stored.note, stored.source) == (
+        State.DELAYED,
+        "Lausuntokierros venyy",
+        "modal",
+    )
+    assert "Lausuntokierros venyy" in ask_status(factory, slack_settings)
+
+
+def test_a_reply_in_the_reminder_thread_is_stored_as_a_note(
+    slack: SignedSlack,
+    fake_slack: FakeSlack,
+    factory: sessionmaker[Session],
+    slack_settings: Settings,
+    reminder: Reminder,
+) -> None:
+    slack.action(click(reminder, "seuranta_status_on_track"))
+    wait_for_reports(factory, 1)
+    event = payload("message_im_thread_reply")
+    event["event"].update(
+        user=CONTACT,
+        channel=reminder.posted_channel,
+        thread_ts=reminder.ts,
+        text="Luonnos valmis, kommentit tulossa",
+        ts=f"{time.time():.6f}",
+    )
+    assert slack.event(event).status == 200
+    first, note = wait_for_reports(factory, 2)
+    assert (note.state, note.note, note.source) == (
+        State.ON_TRACK,
+        "Luonnos valmis, kommentit tulossa",
+        "thread",
+    )
+    assert first.state == State.ON_TRACK  # history kept: the click is still there
+    assert "Luonnos valmis" in ask_status(factory, slack_settings)

@@ -1,0 +1,55 @@
+"""Opening the App Home publishes the person's organisation's measures and how to ask."""
+
+from __future__ import annotations
+
+import json
+import time
+
+from tests.bot.slack.conftest import SignedSlack, payload
+from tests.fakeslack import FakeSlack
+
+
+def _open_home(slack: SignedSlack, user: str, event_id: str = "EvHome1") -> None:
+    body = payload("app_home_opened")
+    body["event"]["user"] = user
+    body["event_id"] = event_id
+    assert slack.event(body).status == 200
+
+
+def test_opening_home_publishes_one_view_for_that_person(
+    slack: SignedSlack, fake_slack: FakeSlack
+) -> None:
+    _open_home(slack, "U123ABC456")
+
+    (publish,) = fake_slack.wait_for("views.publish")
+    assert publish.params["user_id"] == "U123ABC456"
+    view = publish.params["view"]
+    assert view["type"] == "home"
+    shown = json.dumps(view, ensure_ascii=False)
+    assert "/seuranta iam SUPO" in shown  # a stranger is told how to pick an organisation
+    assert "who owns 2.7?" in shown  # and how to ask
+
+
+def test_home_shows_the_organisations_measures_with_next_milestones(
+    slack: SignedSlack, fake_slack: FakeSlack
+) -> None:
+    assert "PEO" in slack.command("iam PEO", user_id="U123ABC456").text
+
+    _open_home(slack, "U123ABC456")
+
+    view = fake_slack.wait_for("views.publish")[0].params["view"]
+    shown = json.dumps(view, ensure_ascii=False)
+    assert "(PEO)" in shown
+    assert "*2.7*" in shown  # PEO leads 2.7
+    assert "Next:" in shown
+    assert len(view["blocks"]) <= 100
+
+
+def test_the_messages_tab_publishes_nothing(slack: SignedSlack, fake_slack: FakeSlack) -> None:
+    body = payload("app_home_opened")
+    body["event"]["tab"] = "messages"
+
+    assert slack.event(body).status == 200
+
+    time.sleep(0.5)
+    assert fake_slack.calls("views.publish") == []

@@ -1,0 +1,127 @@
+"""``seuranta serve`` as production runs it: gunicorn in its own process, real HTTP, real env."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.bot.slack.conftest import SECRET, SignedSlack, payload
+from tests.fakeslack import BOT_USER_ID, FakeSlack, running_fake
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _environment(tmp_path: Path, fake: FakeSlack, port: int) -> dict[str, str]:
+    keep = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "SEURANTA_"))}
+    return keep | {
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'seuranta.sqlite3'}",
+        "SLACK_BOT_TOKEN": "xoxb-test",
+        "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_URL": fake.url,
+        "PORT": str(port),
+        "WEB_CONCURRENCY": "2",
+        "SEURANTA_WEB_THREADS": "4",
+    }
+
+
+def _serve(env: dict[str, str]) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "seuranta.cli", "serve"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+@pytest.fixture
+def fake_slack() -> Iterator[FakeSlack]:
+    with running_fake() as fake:
+        yield fake
+
+
+@pytest.fixture
+def served(tmp_path: Path, fake_slack: FakeSlack) -> Iterator[SignedSlack]:
+    port = _free_port()
+    process = _serve(_environment(tmp_path, fake_slack, port))
+    slack = SignedSlack(f"http://127.0.0.1:{port}")
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and process.poll() is None:
+            try:
+                if slack.get("/healthz").status == 200:
+                    break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            process.kill()
+            pytest.fail(f"seuranta serve did not start:\n{process.communicate()[0]}")
+        yield slack
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def test_serve_answers_a_signed_slash_command_with_the_owners(served: SignedSlack) -> None:
+    reply = served.command("who owns 2.7?")
+
+    assert reply.status == 200
+    assert "SM" in reply.json()["text"]
+    assert "PEO" in reply.json()["text"]
+
+
+def test_serve_replies_once_in_a_thread_to_a_mention_even_when_retried(
+    served: SignedSlack, fake_slack: FakeSlack
+) -> None:
+    mention = payload("app_mention")
+    mention["event"]["text"] = f"<@{BOT_USER_ID}> who owns 2.7?"
+
+    assert served.event(mention).status == 200
+    assert served.event(mention, headers={"X-Slack-Retry-Num": "1"}).status == 200
+
+    (reply,) = fake_slack.wait_for("chat.postMessage")
+    assert reply.params["thread_ts"] == mention["event"]["ts"]
+    time.sleep(0.5)
+    assert len(fake_slack.calls("chat.postMessage")) == 1
+
+
+def test_serve_shows_the_public_status_page_at_the_root(served: SignedSlack) -> None:
+    page = served.get("/?lang=en")
+    assert page.status == 200
+    assert "2.7" in page.text
+    assert page.headers["Content-Type"].startswith("text/html")
+
+
+def test_serve_refuses_a_bad_signature(served: SignedSlack) -> None:
+    assert served.event(payload("app_mention"), secret="wrong").status == 401
+
+
+def test_serve_without_the_signing_secret_stops_at_once_with_one_line(
+    tmp_path: Path, fake_slack: FakeSlack
+) -> None:
+    env = _environment(tmp_path, fake_slack, _free_port())
+    del env["SLACK_SIGNING_SECRET"]
+
+    process = _serve(env)
+    output = process.communicate(timeout=30)[0]
+
+    assert process.returncode == 2
+    assert output.strip().splitlines() == [
+        "seuranta: error: SLACK_SIGNING_SECRET must be set to talk to Slack "
+        "(see 'Install in your Slack workspace' in the README)"
+    ]
+    assert not (tmp_path / "seuranta.sqlite3").exists()  # failed before touching anything
