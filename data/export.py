@@ -1,4 +1,4 @@
-"""The programme out of the database, as JSON (a public interface) and as CSV.
+"""The programme out of the database as a document: the public JSON export and the reports' source.
 
 The JSON shape is promised to users; add keys freely but never rename or drop one:
 ``{"programme": {...}, "measures": [{"id", "theme", "title", "parts", "lead", "others",
@@ -8,15 +8,13 @@ source spells them, in source order.
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from data.models import Measure, Programme, Responsibility, Role, StatusReport
-from data.queries import status_history
+from data.queries import latest_reports
 
 
 def programme_document(session: Session, programme: Programme) -> dict[str, Any]:
@@ -30,7 +28,8 @@ def programme_document(session: Session, programme: Programme) -> dict[str, Any]
             selectinload(Measure.milestones),
         )
         .order_by(Measure.sort_key)
-    )
+    ).all()
+    latest = latest_reports(session, [m.id for m in measures])
     return {
         "programme": {
             "slug": programme.slug,
@@ -41,12 +40,16 @@ def programme_document(session: Session, programme: Programme) -> dict[str, Any]
             "revision": programme.revision,
             "imported_at": programme.imported_at.isoformat() if programme.imported_at else None,
         },
-        "measures": [_measure(session, m) for m in measures],
+        "measures": [_measure(m, latest.get(m.id)) for m in measures],
     }
 
 
-def _measure(session: Session, measure: Measure) -> dict[str, Any]:
-    history = status_history(session, measure.id, limit=1)
+def measure_document(session: Session, measure: Measure) -> dict[str, Any]:
+    """One measure in the shape of ``programme_document``'s ``measures`` entries."""
+    return _measure(measure, latest_reports(session, [measure.id]).get(measure.id))
+
+
+def _measure(measure: Measure, status: StatusReport | None) -> dict[str, Any]:
     return {
         "id": measure.number,
         "theme": measure.theme,
@@ -77,7 +80,7 @@ def _measure(session: Session, measure: Measure) -> dict[str, Any]:
             for ms in measure.milestones
             if ms.removed_at is None
         ],
-        "status": _status(history[0]) if history else None,
+        "status": _status(status) if status else None,
     }
 
 
@@ -91,29 +94,3 @@ def _status(report: StatusReport) -> dict[str, Any]:
         "source": report.source,
         "at": report.created_at.isoformat(),
     }
-
-
-CSV_COLUMNS = ("id", "theme", "title", "lead", "others", "actions", "milestones", "due", "status")
-
-
-def programme_csv(document: dict[str, Any]) -> str:
-    """One row per measure; list cells joined so a spreadsheet shows them in one cell."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for m in document["measures"]:
-        status = m["status"]
-        writer.writerow(
-            [
-                m["id"],
-                m["theme"],
-                m["title"],
-                "; ".join(m["lead"]),
-                "; ".join(m["others"]),
-                "\n".join(m["actions"]),
-                "\n".join(dict.fromkeys(ms["text"] for ms in m["milestones"])),
-                "; ".join(ms["due"] for ms in m["milestones"] if ms["due"]),
-                f"{status['state']}: {status['note']}".rstrip(": ") if status else "",
-            ]
-        )
-    return out.getvalue()

@@ -84,16 +84,33 @@ def measure_with_details(session: Session, programme_id: int, number: str) -> Me
 
 
 def status_history(session: Session, measure_id: int, limit: int = 5) -> list[StatusReport]:
-    """Newest first; a correction is simply a newer report."""
+    """Newest first, in the order reports were recorded (as ``latest_reports`` counts them)."""
     return list(
         session.scalars(
             select(StatusReport)
             .where(StatusReport.measure_id == measure_id)
             .options(joinedload(StatusReport.organisation))
-            .order_by(StatusReport.created_at.desc(), StatusReport.id.desc())
+            .order_by(StatusReport.id.desc())
             .limit(limit)
         )
     )
+
+
+def latest_reports(session: Session, measure_ids: Sequence[int]) -> dict[int, StatusReport]:
+    """Each measure's newest report, in one query (a correction is simply a newer report)."""
+    if not measure_ids:
+        return {}
+    newest = (
+        select(func.max(StatusReport.id))
+        .where(StatusReport.measure_id.in_(measure_ids))
+        .group_by(StatusReport.measure_id)
+    )
+    reports = session.scalars(
+        select(StatusReport)
+        .where(StatusReport.id.in_(newest))
+        .options(joinedload(StatusReport.organisation))
+    )
+    return {report.measure_id: report for report in reports}
 
 
 def latest_states(session: Session, measure_ids: Sequence[int]) -> dict[int, State]:
@@ -258,15 +275,15 @@ def measure_outlook(
     session: Session, programme_id: int, numbers: Sequence[str], today: date
 ) -> dict[str, tuple[Milestone | None, State | None]]:
     """Per measure number: its next milestone due on or after ``today``, and its latest state."""
-    measures = dict(
-        session.execute(
-            select(Measure.number, Measure.id).where(
-                Measure.programme_id == programme_id,
-                Measure.number.in_(list(numbers)),
-                Measure.removed_at.is_(None),
-            )
-        ).tuples()
+    rows = session.execute(
+        select(Measure.number, Measure.id).where(
+            Measure.programme_id == programme_id,
+            Measure.number.in_(list(numbers)),
+            Measure.removed_at.is_(None),
+        )
     )
+    # Not dict(rows): a Result has .keys(), so dict() would take it for a mapping.
+    measures = {number: measure_id for number, measure_id in rows}
     upcoming = session.scalars(
         select(Milestone)
         .where(

@@ -1,0 +1,70 @@
+"""The follow-up table as an Excel workbook, the form the programme office already works in."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from bot.i18n import message
+from reports.palette import OVERDUE, SWATCHES
+from reports.table import COLUMNS, FollowUpRow, headers
+
+# Characters, roughly what the ministry's own table gives each column on an A4 landscape page.
+WIDTHS: dict[str, int] = {
+    "number": 6,
+    "measure": 40,
+    "implementation": 60,
+    "owners": 28,
+    "schedule": 40,
+    "state": 18,
+    "note": 40,
+    "reporter": 18,
+    "reported": 12,
+    "overdue": 12,
+}
+_STATE_COLUMN = COLUMNS.index("state") + 1
+_SCHEDULE_COLUMN = COLUMNS.index("schedule") + 1
+
+
+def table_xlsx(rows: Sequence[FollowUpRow], lang: str, caption: str) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None  # a new workbook always has one sheet
+    sheet.title = message("report.sheet", lang)
+    sheet.append(headers(lang))
+    for row in rows:
+        sheet.append(list(row.cells()))
+
+    top = Alignment(wrap_text=True, vertical="top")
+    for cells in sheet.iter_rows():
+        for cell in cells:
+            cell.alignment = top
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for index, column in enumerate(COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = WIDTHS[column]
+    for row_index, row in enumerate(rows, start=2):
+        swatch = SWATCHES[row.state]
+        state = sheet.cell(row=row_index, column=_STATE_COLUMN)
+        state.fill = PatternFill(fill_type="solid", start_color=_argb(swatch.fill))
+        state.font = Font(color=_argb(swatch.ink), bold=True)
+        if row.overdue:
+            sheet.cell(row=row_index, column=_SCHEDULE_COLUMN).font = Font(color=_argb(OVERDUE))
+
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    sheet.print_title_rows = "1:1"
+    sheet.page_setup.orientation = "landscape"
+    book.properties.title = caption
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _argb(colour: str) -> str:
+    """``#rrggbb`` as the opaque ARGB hex Excel writes."""
+    return "FF" + colour[1:].upper()

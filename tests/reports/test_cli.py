@@ -1,0 +1,75 @@
+"""`seuranta export --format xlsx|csv|html` and `seuranta chart`, as the command line runs them."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from seuranta.cli import main
+
+
+@pytest.fixture(autouse=True)
+def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh SQLite file; the first command migrates it and imports the bundled programme."""
+    path = tmp_path / "cli.sqlite3"
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{path}")
+    for name in ("SEURANTA_LANGUAGE", "SEURANTA_TIMEZONE", "SEURANTA_HIDE_STATUS_NOTES"):
+        monkeypatch.delenv(name, raising=False)
+    return path
+
+
+def test_export_xlsx(tmp_path: Path) -> None:
+    out = tmp_path / "seuranta.xlsx"
+    assert main(["export", "--format", "xlsx", "--as-of", "2018-12-17", "--out", str(out)]) == 0
+    sheet = load_workbook(io.BytesIO(out.read_bytes())).active
+    assert sheet is not None
+    assert sheet.max_row == 40
+    assert sheet["A1"].value == "Nro"
+    assert sheet.freeze_panes == "A2"
+
+
+def test_export_csv_and_html_in_swedish(tmp_path: Path) -> None:
+    csv_out, html_out = tmp_path / "t.csv", tmp_path / "t.html"
+    assert main(["export", "--format", "csv", "--lang", "sv", "--out", str(csv_out)]) == 0
+    assert csv_out.read_text(encoding="utf-8-sig").startswith("Nr,Åtgärd,Genomförande")
+    assert main(["export", "--format", "html", "--lang", "sv", "--out", str(html_out)]) == 0
+    assert '<html lang="sv">' in html_out.read_text(encoding="utf-8")
+
+
+def test_json_export_is_unchanged(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert set(document) == {"programme", "measures"}
+    assert len(document["measures"]) == 39
+
+
+def test_chart_status_png(tmp_path: Path) -> None:
+    out = tmp_path / "status.png"
+    assert main(["chart", "status", "--as-of", "2018-12-17", "--out", str(out)]) == 0
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_chart_timeline_svg_in_english(tmp_path: Path) -> None:
+    out = tmp_path / "timeline.svg"
+    assert main(["chart", "timeline", "--lang", "en", "--out", str(out)]) == 0
+    assert b"Deadlines by theme" in out.read_bytes()
+
+
+def test_response_chart_takes_the_rounds_as_numbers(tmp_path: Path) -> None:
+    out = tmp_path / "response.svg"
+    rounds = ["--round", "2018-10=12/20", "--round", "2018-12=19/20"]
+    assert main(["chart", "response", *rounds, "--out", str(out)]) == 0
+    assert b"19/20" in out.read_bytes()
+
+
+def test_chart_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["chart", "status", "--out", str(tmp_path / "x.pdf")]) == 2
+    assert "name the file .png or .svg" in capsys.readouterr().err
+    assert main(["chart", "response", "--out", str(tmp_path / "r.png")]) == 2
+    assert "--round" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["chart", "response", "--round", "2018=21/20", "--out", str(tmp_path / "r.png")])
