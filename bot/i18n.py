@@ -129,7 +129,329 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Inget program har importerats ännu. Kör: seuranta import",
         "en": "No programme has been imported yet. Run: seuranta import",
     },
+    # Reports: the follow-up table, the status page and the charts (reports/).
+    "report.heading": {
+        "fi": "Seurantataulukko",
+        "sv": "Uppföljningstabell",
+        "en": "Follow-up table",
+    },
+    "report.sheet": {"fi": "Seuranta", "sv": "Uppföljning", "en": "Follow-up"},
+    "report.caption": {
+        "fi": "Toimenpiteiden tilanne {today}",
+        "sv": "Läget för åtgärderna {today}",
+        "en": "Status of the measures on {today}",
+    },
+    "report.col.number": {"fi": "Nro", "sv": "Nr", "en": "No."},
+    "report.col.measure": {"fi": "Toimenpide", "sv": "Åtgärd", "en": "Measure"},
+    "report.col.implementation": {
+        "fi": "Toimeenpano",
+        "sv": "Genomförande",
+        "en": "Implementation",
+    },
+    "report.col.owners": {"fi": "Vastuutaho", "sv": "Ansvarig", "en": "Responsible"},
+    "report.col.schedule": {"fi": "Aikataulut", "sv": "Tidtabell", "en": "Schedule"},
+    "report.col.state": {"fi": "Tila", "sv": "Läge", "en": "Status"},
+    "report.col.note": {"fi": "Tilannetieto", "sv": "Lägesbeskrivning", "en": "Status note"},
+    "report.col.reporter": {"fi": "Raportoija", "sv": "Rapporterad av", "en": "Reported by"},
+    "report.col.reported": {"fi": "Raportoitu", "sv": "Rapporterad", "en": "Reported on"},
+    "report.col.overdue": {
+        "fi": "Myöhässä olevia määräaikoja",
+        "sv": "Försenade tidsfrister",
+        "en": "Overdue milestones",
+    },
+    "report.overdue": {"fi": "MYÖHÄSSÄ", "sv": "FÖRSENAD", "en": "OVERDUE"},
+    "page.title": {
+        "fi": "Toimenpideohjelman tilanne",
+        "sv": "Åtgärdsprogrammets läge",
+        "en": "Action programme status",
+    },
+    "page.skip": {"fi": "Siirry sisältöön", "sv": "Hoppa till innehållet", "en": "Skip to content"},
+    "page.language": {"fi": "Kieli", "sv": "Språk", "en": "Language"},
+    "page.filters": {
+        "fi": "Rajaa toimenpiteitä",
+        "sv": "Filtrera åtgärder",
+        "en": "Filter measures",
+    },
+    "page.organisation": {"fi": "Vastuutaho", "sv": "Ansvarig", "en": "Organisation"},
+    "page.theme": {"fi": "Teema", "sv": "Tema", "en": "Theme"},
+    "page.state": {"fi": "Tila", "sv": "Läge", "en": "Status"},
+    "page.any": {"fi": "Kaikki", "sv": "Alla", "en": "All"},
+    "page.search": {"fi": "Hakusanat", "sv": "Sökord", "en": "Search words"},
+    "page.apply": {"fi": "Näytä", "sv": "Visa", "en": "Show"},
+    "page.clear": {"fi": "Poista rajaukset", "sv": "Ta bort filtren", "en": "Clear filters"},
+    "page.shown": {
+        "fi": "Näytetään {shown}/{total} toimenpidettä.",
+        "sv": "Visar {shown} av {total} åtgärder.",
+        "en": "Showing {shown} of {total} measures.",
+    },
+    "page.none": {
+        "fi": "Rajauksia vastaavia toimenpiteitä ei ole.",
+        "sv": "Inga åtgärder motsvarar filtren.",
+        "en": "No measures match the filters.",
+    },
+    "page.summary": {"fi": "Tilanne teemoittain", "sv": "Läget per tema", "en": "Status by theme"},
+    "page.total": {"fi": "Yhteensä", "sv": "Totalt", "en": "Total"},
+    "page.overdue_count": {
+        "fi": "{count} myöhässä olevaa määräaikaa",
+        "sv": "{count} försenade tidsfrister",
+        "en": "{count} overdue milestones",
+    },
+    "page.charts": {"fi": "Kaaviot", "sv": "Diagram", "en": "Charts"},
+    "page.chart_status_alt": {
+        "fi": "Pylväskaavio toimenpiteiden tilasta teemoittain. Luvut ovat taulukossa yllä.",
+        "sv": "Stapeldiagram över åtgärdernas läge per tema. Siffrorna finns i tabellen ovan.",
+        "en": "Bar chart of the measures' status by theme. The figures are in the table above.",
+    },
+    "page.chart_timeline_alt": {
+        "fi": "Aikajana määräajoista teemoittain ja tämän päivän viiva. "
+        "Määräajat on lueteltu kunkin toimenpiteen sivulla.",
+        "sv": "Tidslinje över tidsfristerna per tema med dagens linje. "
+        "Tidsfristerna listas på varje åtgärds sida.",
+        "en": "Timeline of the deadlines by theme with a line for today. "
+        "Each measure's page lists its deadlines.",
+    },
+    "page.next": {"fi": "Seuraava määräaika", "sv": "Nästa tidsfrist", "en": "Next deadline"},
+    "page.back": {"fi": "Kaikki toimenpiteet", "sv": "Alla åtgärder", "en": "All measures"},
+    "page.timeline": {"fi": "Aikajana", "sv": "Tidslinje", "en": "Timeline"},
+    "page.no_dates": {
+        "fi": "Ei päivättyjä määräaikoja.",
+        "sv": "Inga daterade tidsfrister.",
+        "en": "No dated milestones.",
+    },
+    "page.undated": {"fi": "Päiväämättömät", "sv": "Odaterade", "en": "Undated"},
+    "page.history": {"fi": "Tilannehistoria", "sv": "Lägeshistorik", "en": "Status history"},
+    "page.notes_hidden": {
+        "fi": "Tilannetiedot eivät ole julkisia.",
+        "sv": "Lägesbeskrivningarna är inte offentliga.",
+        "en": "Status notes are not public.",
+    },
+    "page.not_found": {
+        "fi": "Sivua ei löytynyt",
+        "sv": "Sidan hittades inte",
+        "en": "Page not found",
+    },
+    "page.as_of": {"fi": "Tilanne {today}", "sv": "Läget {today}", "en": "As of {today}"},
+    "chart.status_title": {
+        "fi": "Toimenpiteiden tila teemoittain",
+        "sv": "Åtgärdernas läge per tema",
+        "en": "Measures by status and theme",
+    },
+    "chart.measures": {"fi": "Toimenpiteitä", "sv": "Åtgärder", "en": "Measures"},
+    "chart.timeline_title": {
+        "fi": "Määräajat teemoittain",
+        "sv": "Tidsfrister per tema",
+        "en": "Deadlines by theme",
+    },
+    "chart.due": {"fi": "määräaika", "sv": "tidsfrist", "en": "deadline"},
+    "chart.response_title": {
+        "fi": "Vastausaste kierroksittain",
+        "sv": "Svarsfrekvens per omgång",
+        "en": "Response rate by round",
+    },
+    "chart.response_axis": {"fi": "Vastanneita (%)", "sv": "Svarat (%)", "en": "Responded (%)"},
     "more": {"fi": "… ja {count} muuta", "sv": "… och {count} till", "en": "… and {count} more"},
+    # Slack: answers, sharing and errors
+    "slack.more.ask": {
+        "fi": "Tarkenna kysymystä, esim. ”{example}”",
+        "sv": "Precisera frågan, t.ex. ”{example}”",
+        "en": "Ask a narrower question, e.g. “{example}”",
+    },
+    "slack.example.month": {
+        "fi": "mitä erääntyy {month}/{year}?",
+        "sv": "vad förfaller {month}/{year}?",
+        "en": "what is due in {month}/{year}?",
+    },
+    "slack.share": {"fi": "Jaa kanavalle", "sv": "Dela i kanalen", "en": "Share in channel"},
+    "slack.shared_by": {
+        "fi": "{user} kysyi: {question}",
+        "sv": "{user} frågade: {question}",
+        "en": "{user} asked: {question}",
+    },
+    "slack.error": {
+        "fi": "Jotain meni pieleen, eikä kysymykseen saatu vastausta. Yritä hetken päästä "
+        "uudelleen. (Viite {ref})",
+        "sv": "Något gick fel och frågan blev obesvarad. Försök igen om en stund. (Referens {ref})",
+        "en": "Something went wrong and the question was not answered. Please try again in a "
+        "moment. (Reference {ref})",
+    },
+    # Slack: the people directory
+    "slack.iam.done": {
+        "fi": "Selvä: edustat tahoa {org}. Kotinäkymässä näet nyt sen toimenpiteet.",
+        "sv": "Noterat: du representerar {org}. Hemfliken visar nu dess åtgärder.",
+        "en": "Noted: you represent {org}. The Home tab now shows its measures.",
+    },
+    "slack.iam.usage": {
+        "fi": "Kerro, ketä edustat: `/seuranta iam SUPO`",
+        "sv": "Berätta vem du representerar: `/seuranta iam SUPO`",
+        "en": "Say whom you represent: `/seuranta iam SUPO`",
+    },
+    "slack.org.unknown": {
+        "fi": "”{text}” ei ole ohjelman vastuutaho. Käytä lyhennettä, esim. SUPO.",
+        "sv": "”{text}” är ingen ansvarig i programmet. Använd förkortningen, t.ex. SUPO.",
+        "en": "“{text}” is not an organisation of the programme. Use its key, e.g. SUPO.",
+    },
+    "slack.org.ambiguous": {
+        "fi": "”{text}” voi tarkoittaa useaa tahoa ({keys}). Käytä lyhennettä.",
+        "sv": "”{text}” kan avse flera ({keys}). Använd förkortningen.",
+        "en": "“{text}” could mean several organisations ({keys}). Use one of the keys.",
+    },
+    "slack.admin_only": {
+        "fi": "Vain Seurannan ylläpitäjät voivat muuttaa yhteyshenkilöitä, jotta muistutukset "
+        "menevät oikeille ihmisille. Pyydä ylläpitäjää tekemään muutos.",
+        "sv": "Endast Seurantas administratörer kan ändra kontaktpersoner, så att påminnelser når "
+        "rätt personer. Be en administratör göra ändringen.",
+        "en": "Only Seuranta's administrators can change contacts, so that reminders reach the "
+        "right people. Please ask an administrator to make the change.",
+    },
+    "slack.contact.usage": {
+        "fi": "Käyttö: `/seuranta contact add SUPO @henkilö` tai `/seuranta contact remove SUPO "
+        "@henkilö`",
+        "sv": "Användning: `/seuranta contact add SUPO @person` eller `/seuranta contact remove "
+        "SUPO @person`",
+        "en": "Usage: `/seuranta contact add SUPO @person` or `/seuranta contact remove SUPO "
+        "@person`",
+    },
+    "slack.contact.added": {
+        "fi": "{user} on nyt tahon {org} yhteyshenkilö.",
+        "sv": "{user} är nu kontaktperson för {org}.",
+        "en": "{user} is now a contact for {org}.",
+    },
+    "slack.contact.already": {
+        "fi": "{user} on jo tahon {org} yhteyshenkilö.",
+        "sv": "{user} är redan kontaktperson för {org}.",
+        "en": "{user} already is a contact for {org}.",
+    },
+    "slack.contact.removed": {
+        "fi": "{user} ei ole enää tahon {org} yhteyshenkilö.",
+        "sv": "{user} är inte längre kontaktperson för {org}.",
+        "en": "{user} is no longer a contact for {org}.",
+    },
+    "slack.contact.missing": {
+        "fi": "{user} ei ollut tahon {org} yhteyshenkilö.",
+        "sv": "{user} var inte kontaktperson för {org}.",
+        "en": "{user} was not a contact for {org}.",
+    },
+    "slack.contacts.title": {
+        "fi": "Yhteyshenkilöt",
+        "sv": "Kontaktpersoner",
+        "en": "Contacts",
+    },
+    "slack.contacts.none": {
+        "fi": "Yhteyshenkilöitä ei ole vielä nimetty.",
+        "sv": "Inga kontaktpersoner har angetts ännu.",
+        "en": "No contacts have been named yet.",
+    },
+    # Slack: the App Home tab
+    "home.title": {"fi": "Seuranta", "sv": "Seuranta", "en": "Seuranta"},
+    "home.mine": {
+        "fi": "Organisaatiosi {org} toimenpiteet",
+        "sv": "Åtgärder för din organisation {org}",
+        "en": "Your organisation's measures: {org}",
+    },
+    "home.no_org": {
+        "fi": "Et ole vielä kertonut, ketä edustat. Kirjoita esim. `/seuranta iam SUPO`, niin "
+        "näet täällä organisaatiosi toimenpiteet.",
+        "sv": "Du har inte angett vem du representerar. Skriv t.ex. `/seuranta iam SUPO` så "
+        "visas din organisations åtgärder här.",
+        "en": "You have not said whom you represent yet. Type e.g. `/seuranta iam SUPO` to see "
+        "your organisation's measures here.",
+    },
+    "home.next": {"fi": "Seuraavaksi", "sv": "Härnäst", "en": "Next"},
+    "home.no_next": {
+        "fi": "ei tulevia määräaikoja",
+        "sv": "inga kommande tidsfrister",
+        "en": "no upcoming deadline",
+    },
+    "home.how": {
+        "fi": "Kysy kirjoittamalla `/seuranta` ja kysymys, mainitsemalla minut kanavalla tai "
+        "yksityisviestillä. Esimerkkejä:",
+        "sv": "Fråga med `/seuranta` och frågan, genom att nämna mig i en kanal eller i ett "
+        "direktmeddelande. Exempel:",
+        "en": "Ask with `/seuranta` and your question, by mentioning me in a channel, or in a "
+        "direct message. For example:",
+    },
+    # Reminders, status replies, rounds and the digest (jobs/, bot/slack status listeners).
+    "remind.in_days": {
+        "fi": "Määräaikaan on {days} päivää",
+        "sv": "{days} dagar kvar till tidsfristen",
+        "en": "{days} days to the deadline",
+    },
+    "remind.today": {
+        "fi": "Määräaika on tänään",
+        "sv": "Tidsfristen är i dag",
+        "en": "The deadline is today",
+    },
+    "remind.deadline": {
+        "fi": "*{number}* {title}\nMääräaika {due}: {text}",
+        "sv": "*{number}* {title}\nTidsfrist {due}: {text}",
+        "en": "*{number}* {title}\nDue {due}: {text}",
+    },
+    "remind.ask": {
+        "fi": "Miten toimenpide etenee? Valitse tilanne tai lisää huomautus.",
+        "sv": "Hur går åtgärden framåt? Välj läge eller lägg till en kommentar.",
+        "en": "How is the measure going? Pick a status or add a note.",
+    },
+    "remind.no_contact": {
+        "fi": "Toimenpiteen {number} määräaika {due} lähestyy, mutta taholle {org} ei ole "
+        "nimetty yhteyshenkilöä. Nimetkää yksi: `/seuranta contact add {org} @henkilö`",
+        "sv": "Tidsfristen {due} för åtgärd {number} närmar sig, men {org} har ingen "
+        "kontaktperson. Utse en: `/seuranta contact add {org} @person`",
+        "en": "Measure {number} is due {due}, but {org} has no contact person. "
+        "Please name one: `/seuranta contact add {org} @person`",
+    },
+    "remind.missed": {
+        "fi": "Seuranta oli poissa käytöstä, eikä näitä muistutuksia lähetetty ajallaan:",
+        "sv": "Seuranta var ur bruk och skickade inte dessa påminnelser i tid:",
+        "en": "Seuranta was down and did not send these reminders on time:",
+    },
+    "remind.missed_line": {
+        "fi": "• {number}: {text} (määräaika {due})",
+        "sv": "• {number}: {text} (tidsfrist {due})",
+        "en": "• {number}: {text} (due {due})",
+    },
+    "status.note_button": {
+        "fi": "Lisää huomautus",
+        "sv": "Lägg till kommentar",
+        "en": "Add a note",
+    },
+    "status.recorded": {
+        "fi": "Kirjattu: *{state}* ({who}, {when})",
+        "sv": "Registrerat: *{state}* ({who}, {when})",
+        "en": "Recorded: *{state}* ({who}, {when})",
+    },
+    "status.saved": {
+        "fi": "Toimenpiteen {number} tilanne kirjattu: {state}.",
+        "sv": "Läget för åtgärd {number} har registrerats: {state}.",
+        "en": "Status of measure {number} recorded: {state}.",
+    },
+    "status.refused": {
+        "fi": "Et voi raportoida toimenpiteen {number} tilannetta: sen voivat tehdä vain "
+        "toimenpiteen vastuutahojen yhteyshenkilöt ja ylläpitäjät.",
+        "sv": "Du kan inte rapportera läget för åtgärd {number}: det kan bara "
+        "kontaktpersonerna för de ansvariga och administratörerna.",
+        "en": "You cannot report the status of measure {number}: only the contacts of its "
+        "responsible organisations and the admins can.",
+    },
+    "status.usage": {
+        "fi": 'Käyttö: `/seuranta status 2.7 at-risk "huomautus"` '
+        "(on-track, at-risk, delayed, done)",
+        "sv": 'Användning: `/seuranta status 2.7 at-risk "kommentar"` '
+        "(on-track, at-risk, delayed, done)",
+        "en": 'Usage: `/seuranta status 2.7 at-risk "note"` (on-track, at-risk, delayed, done)',
+    },
+    "status.modal_title": {
+        "fi": "Tilanne {number}",
+        "sv": "Läget {number}",
+        "en": "Status {number}",
+    },
+    "status.modal_state": {"fi": "Tilanne", "sv": "Läge", "en": "Status"},
+    "status.modal_note": {"fi": "Huomautus", "sv": "Kommentar", "en": "Note"},
+    "status.modal_save": {"fi": "Tallenna", "sv": "Spara", "en": "Save"},
+    "status.thread_saved": {
+        "fi": "Huomautus kirjattu toimenpiteelle {number}.",
+        "sv": "Kommentaren har registrerats för åtgärd {number}.",
+        "en": "Note recorded for measure {number}.",
+    },
 }
 
 HELP_EXAMPLES: dict[str, tuple[str, ...]] = {
@@ -169,6 +491,8 @@ STATES: dict[str, dict[str, str]] = {
     "delayed": {"fi": "Viivästynyt", "sv": "Försenad", "en": "Delayed"},
     "done": {"fi": "Valmis", "sv": "Klar", "en": "Done"},
     "not_started": {"fi": "Ei aloitettu", "sv": "Inte påbörjad", "en": "Not started"},
+    # Not a reportable state: the reports' bucket for measures nobody has reported on yet.
+    "unreported": {"fi": "Ei raportoitu", "sv": "Inte rapporterad", "en": "Not reported"},
 }
 
 KINDS: dict[str, dict[str, str]] = {

@@ -223,3 +223,144 @@ class StatusReport(Base):
 
     measure: Mapped[Measure] = relationship()
     organisation: Mapped[Organisation | None] = relationship()
+
+
+class Person(Base):
+    """A Slack user the bot has met: whom they represent and how to talk to them.
+
+    ``locale`` and ``tz`` are cached from ``users.info`` so answers follow the user's language
+    without a Web API call per question.
+    """
+
+    __tablename__ = "person"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slack_user_id: Mapped[str] = mapped_column(String(32), unique=True)
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"))
+    locale: Mapped[str | None] = mapped_column(String(16))
+    tz: Mapped[str | None] = mapped_column(String(64))
+    display_name: Mapped[str] = mapped_column(String(200), default="")
+    updated_at: Mapped[datetime]
+
+    organisation: Mapped[Organisation | None] = relationship(lazy="joined")
+
+
+class Contact(Base):
+    """A person an admin named as an organisation's contact (reminders go to them)."""
+
+    __tablename__ = "contact"
+    __table_args__ = (UniqueConstraint("organisation_id", "slack_user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
+    slack_user_id: Mapped[str] = mapped_column(String(32), index=True)
+    added_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+
+    organisation: Mapped[Organisation] = relationship(lazy="joined")
+
+
+class HandledEvent(Base):
+    """An Events API delivery already handled; Slack's retries reuse the same ``event_id``."""
+
+    __tablename__ = "handled_event"
+
+    event_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    received_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class ReminderStatus(StrEnum):
+    """Where one outgoing message is: planned → claimed → sending → sent (or a side exit)."""
+
+    PLANNED = "planned"
+    CLAIMED = "claimed"  # leased by a sender, not yet posted
+    SENDING = "sending"  # the post may have reached Slack: the one window for a duplicate
+    SENT = "sent"
+    FAILED = "failed"  # a permanent Slack error, or transient ones past the attempt limit
+    CANCELLED = "cancelled"  # the milestone moved or was removed before sending
+    FOLDED = "folded"  # stale after downtime: listed in a "you missed these" message instead
+    SKIPPED = "skipped"  # the recipient paused reminders
+
+
+class Reminder(Base):
+    """One message the worker sends: the outbox row that makes delivery survive restarts.
+
+    Deadline reminders are unique on (milestone, due, offset, recipient), so planning can insert
+    with conflict-ignore from any number of ticks or workers. The due date is part of the key
+    because a moved deadline deserves its reminders again. Other kinds dedupe on ``key``.
+    """
+
+    __tablename__ = "reminder"
+    __table_args__ = (
+        UniqueConstraint(
+            "milestone_id", "due", "offset_days", "recipient", name="uq_reminder_occurrence"
+        ),
+        Index("ix_reminder_status_send_at", "status", "send_at"),
+        Index("ix_reminder_message", "posted_channel", "ts"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    milestone_id: Mapped[int | None] = mapped_column(ForeignKey("milestone.id"))
+    due: Mapped[date | None]
+    offset_days: Mapped[int | None]
+    # A Slack user id, or "org:KEY" for the coordinator's "name a contact" request.
+    recipient: Mapped[str] = mapped_column(String(64))
+    measure_id: Mapped[int | None] = mapped_column(ForeignKey("measure.id"))
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"))
+    round_id: Mapped[int | None] = mapped_column(ForeignKey("reporting_round.id"))
+    channel: Mapped[str] = mapped_column(String(32))  # where to post: a user id (DM) or channel
+    tz: Mapped[str | None] = mapped_column(String(64))  # the recipient's zone, for quiet hours
+    send_at: Mapped[datetime]
+    status: Mapped[ReminderStatus] = mapped_column(String(12), default=ReminderStatus.PLANNED)
+    not_before: Mapped[datetime | None]
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    claimed_until: Mapped[datetime | None]
+    posted_channel: Mapped[str | None] = mapped_column(String(32))
+    ts: Mapped[str | None] = mapped_column(String(32))
+    sent_at: Mapped[datetime | None]
+    error: Mapped[str | None] = mapped_column(String(200))
+    folded_into: Mapped[int | None] = mapped_column(ForeignKey("reminder.id"), index=True)
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime]
+
+
+class ReminderPause(Base):
+    """``/seuranta pause until 2027-01-07``: no reminders to this person before that day."""
+
+    __tablename__ = "reminder_pause"
+
+    slack_user_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    until: Mapped[date]
+    set_at: Mapped[datetime]
+
+
+class SchedulerState(Base):
+    """Named instants the worker remembers, e.g. how far planning has got (for backfill)."""
+
+    __tablename__ = "scheduler_state"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    at: Mapped[datetime]
+
+
+class ReportingRound(Base):
+    """A steering-group status collection over a set of measures, due on one day."""
+
+    __tablename__ = "reporting_round"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    due: Mapped[date]
+    pattern: Mapped[str] = mapped_column(String(100), default="*")
+    started_by: Mapped[str] = mapped_column(String(64))
+    started_at: Mapped[datetime]
+    closed_at: Mapped[datetime | None]
+
+
+class RoundMeasure(Base):
+    __tablename__ = "round_measure"
+
+    round_id: Mapped[int] = mapped_column(ForeignKey("reporting_round.id"), primary_key=True)
+    measure_id: Mapped[int] = mapped_column(ForeignKey("measure.id"), primary_key=True)

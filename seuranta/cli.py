@@ -58,10 +58,61 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("file", nargs="?", type=Path, help="programme text file")
     imp.set_defaults(run=_import)
 
-    export = commands.add_parser("export", help="write the programme as JSON or CSV")
-    export.add_argument("--format", choices=("json", "csv"), default="json")
+    export = commands.add_parser(
+        "export", help="write the programme as JSON, or the follow-up table as xlsx, csv or html"
+    )
+    export.add_argument("--format", choices=("json", "xlsx", "csv", "html"), default="json")
     export.add_argument("--out", type=Path, help="file to write (default: standard output)")
+    export.add_argument("--lang", choices=LANGUAGES, help="table language (default: setting)")
+    export.add_argument(
+        "--as-of", type=_date, metavar="YYYY-MM-DD", help="mark what is overdue on this day"
+    )
     export.set_defaults(run=_export)
+
+    chart = commands.add_parser("chart", help="draw a chart as PNG or SVG")
+    chart.add_argument("kind", choices=("status", "timeline", "response"))
+    chart.add_argument("--out", type=Path, required=True, help="FILE.png or FILE.svg")
+    chart.add_argument("--lang", choices=LANGUAGES, help="chart language (default: setting)")
+    chart.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="draw as of this day")
+    chart.add_argument(
+        "--round",
+        dest="rounds",
+        action="append",
+        type=_round,
+        default=[],
+        metavar="LABEL=RESPONDED/ASKED",
+        help="for 'response': one reporting round, e.g. 2018-12=15/20 (repeat for more)",
+    )
+    chart.set_defaults(run=_chart)
+
+    serve = commands.add_parser(
+        "serve", help="run the Slack bot (HTTP on $PORT, or Socket Mode with SLACK_APP_TOKEN)"
+    )
+    serve.set_defaults(run=_serve)
+
+    contacts = commands.add_parser("contacts", help="organisation contacts in Slack")
+    contacts_commands = contacts.add_subparsers(
+        dest="contacts_command", required=True, metavar="ACTION"
+    )
+    contacts_import = contacts_commands.add_parser(
+        "import", help="add contacts from YAML (ORGANISATION: [Slack user ids]); all or nothing"
+    )
+    contacts_import.add_argument("file", type=Path)
+    contacts_import.set_defaults(run=_contacts_import)
+
+    remind = commands.add_parser(
+        "remind", help="one reminder tick: plan what is due, send it, and exit"
+    )
+    remind.add_argument(
+        "--as-of", type=_date, metavar="YYYY-MM-DD", help="run as if it were noon of this day"
+    )
+    remind.add_argument(
+        "--dry-run", action="store_true", help="list what would be sent, to whom and why"
+    )
+    remind.set_defaults(run=_remind)
+
+    worker = commands.add_parser("worker", help="run reminders, rounds and digests on a timer")
+    worker.set_defaults(run=_worker)
 
     db = commands.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
@@ -75,6 +126,16 @@ def _date(value: str) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2018-12-17") from None
+
+
+def _round(value: str) -> tuple[str, int, int]:
+    label, _, counts = value.rpartition("=")
+    responded, _, asked = counts.partition("/")
+    if not (label and responded.isdigit() and asked.isdigit() and int(asked) > 0):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a round like 2018-12=15/20")
+    if int(responded) > int(asked):
+        raise argparse.ArgumentTypeError(f"{value!r}: more responded than were asked")
+    return label, int(responded), int(asked)
 
 
 def _now(as_of: date | None, settings: Settings) -> datetime:
@@ -125,25 +186,128 @@ def _import(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _export(args: argparse.Namespace, settings: Settings) -> int:
-    import json
-
-    from data.export import programme_csv, programme_document
     from data.queries import current_programme
 
-    factory = _open(settings, datetime.now(UTC))
+    now = _now(args.as_of, settings)
+    factory = _open(settings, now)
+    if args.format != "json":
+        from reports.export import follow_up_export
+
+        with factory() as session:
+            programme = current_programme(session)
+            assert programme is not None  # _open imported one
+            data = follow_up_export(
+                session,
+                programme,
+                args.format,
+                lang=args.lang or settings.language,
+                today=now.astimezone(settings.zone).date(),
+                zone=settings.zone,
+            )
+        _write(args.out, data)
+        return 0
+
+    import json
+
+    from data.export import programme_document
+
     with factory() as session:
         programme = current_programme(session)
         assert programme is not None  # _open imported one
         document = programme_document(session, programme)
-    if args.format == "json":
-        text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    else:
-        text = programme_csv(document)
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     if args.out:
         args.out.write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _chart(args: argparse.Namespace, settings: Settings) -> int:
+    fmt = args.out.suffix.lower().lstrip(".")
+    if fmt not in ("png", "svg"):
+        raise SeurantaError(f"{args.out}: name the file .png or .svg")
+    lang = args.lang or settings.language
+    if args.kind == "response":
+        if not args.rounds:
+            raise SeurantaError(
+                "the response chart needs at least one --round LABEL=RESPONDED/ASKED"
+            )
+        from reports.charts import RoundResponse, response_chart
+
+        rounds = [RoundResponse(*r) for r in args.rounds]
+        args.out.write_bytes(response_chart(rounds, lang, fmt))
+        return 0
+
+    from data.queries import current_programme
+    from reports.charts import status_chart, timeline_chart
+    from reports.snapshot import load_snapshot
+    from reports.summary import summarise
+
+    now = _now(args.as_of, settings)
+    today = now.astimezone(settings.zone).date()
+    with _open(settings, now)() as session:
+        programme = current_programme(session)
+        assert programme is not None  # _open imported one
+        snapshot = load_snapshot(session, programme)
+    if args.kind == "status":
+        data = status_chart(summarise(snapshot, today), lang, fmt)
+    else:
+        data = timeline_chart(snapshot, today, lang, fmt)
+    args.out.write_bytes(data)
+    return 0
+
+
+def _write(out: Path | None, data: bytes) -> None:
+    if out is not None:
+        out.write_bytes(data)
+    elif sys.stdout.isatty() and not data.isascii():
+        raise SeurantaError("this format is not for a terminal: give --out FILE or redirect")
+    else:
+        sys.stdout.buffer.write(data)
+
+
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    settings.require_slack()  # before touching the database: a missing secret is the likelier slip
+    from bot.serve import serve
+
+    return serve(settings, _open(settings, datetime.now(UTC)))
+
+
+def _contacts_import(args: argparse.Namespace, settings: Settings) -> int:
+    from data.contacts_file import read_contacts_file
+    from data.directory import import_contacts
+
+    entries = read_contacts_file(args.file)
+    factory = _open(settings, datetime.now(UTC))
+    source = f"file:{args.file.name}"
+    summary = import_contacts(factory, entries, added_by=source, now=datetime.now(UTC))
+    print(summary.line())
+    return 0
+
+
+def _remind(args: argparse.Namespace, settings: Settings) -> int:
+    from jobs.tick import dry_run, run_tick
+
+    now = _now(args.as_of, settings)
+    factory = _open(settings, now)
+    if args.dry_run:
+        report = dry_run(factory, settings, now)
+        print("\n".join(report.would_send or ["Nothing is due."]))
+        return 0
+    from jobs.worker import slack_port, worker_id
+
+    # With --as-of the clock stands still at that noon, so a re-run sees the same "now".
+    clock = (lambda: now) if args.as_of else (lambda: datetime.now(UTC))
+    report = run_tick(factory, settings, slack_port(settings), clock=clock, worker=worker_id())
+    print("\n".join(report.lines()))
+    return 0
+
+
+def _worker(args: argparse.Namespace, settings: Settings) -> int:
+    from jobs.worker import run_worker
+
+    return run_worker(_open(settings, datetime.now(UTC)), settings)
 
 
 def _db_upgrade(args: argparse.Namespace, settings: Settings) -> int:

@@ -17,3 +17,7 @@ class SourceError(SeurantaError, ValueError):
 
 class NotAllowed(SeurantaError, PermissionError):
     """The person may not do this; the message says why."""
+
+
+class InputError(SeurantaError, ValueError):
+    """A file or argument a person gave cannot be used; the message says what to fix."""

@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import time
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from seuranta.errors import ConfigError
@@ -33,6 +35,18 @@ class Settings:
     admins: frozenset[str] = field(default_factory=frozenset)
     coordinator_channel: str | None = None
     hide_status_notes: bool = False
+    # Reminders, rounds and the digest (jobs/); see docs/reminders.md for the policy.
+    reminder_offsets: tuple[int, ...] = (14, 3, 0)
+    reminder_time: time = time(9, 0)
+    quiet_hours: tuple[time, time] = (time(21, 0), time(7, 0))
+    holiday_country: str = "FI"
+    reminder_fresh_hours: int = 12
+    reminder_backfill_days: int = 14
+    round_nudge_days: int = 3
+    digest_weekday: int = 0  # Monday
+    digest_time: time = time(8, 30)
+    worker_tick_seconds: int = 30
+    send_concurrency: int = 8
 
     @property
     def zone(self) -> ZoneInfo:
@@ -85,6 +99,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         hide_status_notes=_flag(
             env.get("SEURANTA_HIDE_STATUS_NOTES") or "", "SEURANTA_HIDE_STATUS_NOTES"
         ),
+        **_reminder_settings(env),
     )
     _validate(settings)
     return settings
@@ -126,3 +141,59 @@ def _flag(value: str, name: str) -> bool:
     if lowered in ("1", "true", "yes", "on"):
         return True
     raise ConfigError(f"{name}={value!r}: use true or false")
+
+
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _reminder_settings(env: Mapping[str, str]) -> dict[str, Any]:
+    """The reminder policy (jobs/policy.py); every value has a default that suits the ministry."""
+    offsets = env.get("SEURANTA_REMINDER_OFFSETS") or "14,3,0"
+    try:
+        parsed = tuple(sorted({int(o) for o in offsets.replace(" ", "").split(",")}, reverse=True))
+    except ValueError:
+        raise ConfigError(
+            f"SEURANTA_REMINDER_OFFSETS={offsets!r}: use days before the due date, like 14,3,0"
+        ) from None
+    if not parsed or min(parsed) < 0 or max(parsed) > 365:
+        raise ConfigError(f"SEURANTA_REMINDER_OFFSETS={offsets!r}: days must be 0-365")
+    quiet = env.get("SEURANTA_QUIET_HOURS") or "21:00-07:00"
+    start, _, end = quiet.partition("-")
+    weekday = (env.get("SEURANTA_DIGEST_DAY") or "mon").strip().lower()[:3]
+    if weekday not in _WEEKDAYS:
+        raise ConfigError(f"SEURANTA_DIGEST_DAY={weekday!r}: use mon, tue, … sun")
+    return {
+        "reminder_offsets": parsed,
+        "reminder_time": _clock(
+            env.get("SEURANTA_REMINDER_TIME") or "09:00", "SEURANTA_REMINDER_TIME"
+        ),
+        "quiet_hours": (
+            _clock(start, "SEURANTA_QUIET_HOURS"),
+            _clock(end, "SEURANTA_QUIET_HOURS"),
+        ),
+        "holiday_country": (env.get("SEURANTA_HOLIDAYS", "FI")).strip().upper(),
+        "reminder_fresh_hours": _count(
+            env.get("SEURANTA_REMINDER_FRESH_HOURS") or "12", "SEURANTA_REMINDER_FRESH_HOURS"
+        ),
+        "reminder_backfill_days": _count(
+            env.get("SEURANTA_REMINDER_BACKFILL_DAYS") or "14", "SEURANTA_REMINDER_BACKFILL_DAYS"
+        ),
+        "round_nudge_days": _count(
+            env.get("SEURANTA_ROUND_NUDGE_DAYS") or "3", "SEURANTA_ROUND_NUDGE_DAYS"
+        ),
+        "digest_weekday": _WEEKDAYS.index(weekday),
+        "digest_time": _clock(env.get("SEURANTA_DIGEST_TIME") or "08:30", "SEURANTA_DIGEST_TIME"),
+        "worker_tick_seconds": _count(
+            env.get("SEURANTA_WORKER_TICK_SECONDS") or "30", "SEURANTA_WORKER_TICK_SECONDS"
+        ),
+        "send_concurrency": _count(
+            env.get("SEURANTA_SEND_CONCURRENCY") or "8", "SEURANTA_SEND_CONCURRENCY"
+        ),
+    }
+
+
+def _clock(value: str, name: str) -> time:
+    try:
+        return time.fromisoformat(value.strip())
+    except ValueError:
+        raise ConfigError(f"{name}={value!r}: use a 24-hour time like 09:00") from None

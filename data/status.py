@@ -1,0 +1,80 @@
+"""Status reports from chat: who may report on a measure, and storing what they said.
+
+Reports are only ever added; a correction is a newer row, so the history stays readable.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import case, select
+from sqlalchemy.orm import Session
+
+from data.models import Contact, Organisation, Responsibility, Role, State, StatusReport
+
+
+def reporting_organisation(
+    session: Session, measure_id: int, slack_user_id: str
+) -> Organisation | None:
+    """The responsible organisation (lead first) the person is a named contact of, if any."""
+    return session.scalar(
+        select(Organisation)
+        .join(Responsibility, Responsibility.organisation_id == Organisation.id)
+        .join(Contact, Contact.organisation_id == Organisation.id)
+        .where(Responsibility.measure_id == measure_id, Contact.slack_user_id == slack_user_id)
+        .order_by(case((Responsibility.role == Role.LEAD, 0), else_=1), Responsibility.position)
+        .limit(1)
+    )
+
+
+def may_report(
+    session: Session, measure_id: int, slack_user_id: str, admins: frozenset[str]
+) -> tuple[bool, Organisation | None]:
+    """Only the measure's contacts and the admins; the organisation is recorded with it."""
+    organisation = reporting_organisation(session, measure_id, slack_user_id)
+    return (organisation is not None or slack_user_id in admins), organisation
+
+
+def latest_state(session: Session, measure_id: int) -> State | None:
+    state = session.scalar(
+        select(StatusReport.state)
+        .where(StatusReport.measure_id == measure_id)
+        .order_by(StatusReport.created_at.desc(), StatusReport.id.desc())
+        .limit(1)
+    )
+    return State(state) if state else None
+
+
+def record(
+    session: Session,
+    *,
+    measure_id: int,
+    milestone_id: int | None,
+    state: State,
+    note: str,
+    reporter: str,
+    reporter_name: str,
+    organisation: Organisation | None,
+    source: str,
+    channel: str | None,
+    message_ts: str | None,
+    permalink: str | None,
+    now: datetime,
+) -> StatusReport:
+    report = StatusReport(
+        measure_id=measure_id,
+        milestone_id=milestone_id,
+        state=state,
+        note=note.strip(),
+        reporter=reporter,
+        reporter_name=reporter_name,
+        organisation_id=organisation.id if organisation else None,
+        source=source,
+        channel=channel,
+        message_ts=message_ts,
+        permalink=permalink,
+        created_at=now,
+    )
+    session.add(report)
+    session.flush()
+    return report

@@ -1,0 +1,34 @@
+"""``seuranta remind``: the dry run lists, a real run sends once, a second run sends nothing."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import Engine
+
+from seuranta.cli import main
+from tests.fakeslack import FakeSlack
+
+
+def test_remind_dry_run_then_real_run_then_nothing(
+    engine: Engine,
+    fake: FakeSlack,
+    contacts: dict[str, str],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    if engine.dialect.name != "sqlite":
+        pytest.skip("the CLI reads DATABASE_URL; the PostgreSQL fixture uses a per-test schema")
+    monkeypatch.setenv("DATABASE_URL", engine.url.render_as_string(hide_password=False))
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-test")
+    monkeypatch.setenv("SLACK_API_URL", fake.url)
+
+    assert main(["remind", "--dry-run", "--as-of", "2018-12-17"]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert len(listed) > 20
+    assert all("14-day reminder" in line and "due 31.12.2018" in line for line in listed)
+    assert fake.calls("chat.postMessage") == []
+
+    assert main(["remind", "--as-of", "2018-12-17"]) == 0
+    assert len(fake.calls("chat.postMessage")) == len(listed)
+    assert main(["remind", "--as-of", "2018-12-17"]) == 0
+    assert len(fake.calls("chat.postMessage")) == len(listed)
