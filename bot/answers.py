@@ -69,6 +69,16 @@ class StatusView:
 
 
 @dataclass(frozen=True, slots=True)
+class MeasureOwners:
+    """What "who owns 2.7?" needs of a measure, and no more (it is the most asked question)."""
+
+    number: str
+    title: str
+    lead: tuple[OrgRef, ...]
+    others: tuple[OrgRef, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class MeasureView:
     number: str
     title: str
@@ -88,7 +98,7 @@ class MeasureView:
 @dataclass(frozen=True, slots=True)
 class OwnersAnswer:
     lang: str
-    measure: MeasureView
+    measure: MeasureOwners | MeasureView
 
 
 @dataclass(frozen=True, slots=True)

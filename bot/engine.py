@@ -25,6 +25,7 @@ from bot.answers import (
     HelpReason,
     MeasureAnswer,
     MeasureBrief,
+    MeasureOwners,
     MeasureView,
     MilestoneView,
     NoSuchMeasure,
@@ -204,6 +205,8 @@ class _Answering:
         return self.organisation_or_search(intent.text)
 
     def about_measure(self, ref: MeasureRef, kind: IntentKind) -> Answer:
+        if kind is IntentKind.OWNERS:
+            return self.owners(ref)
         measure = queries.measure_with_details(self.session, self.programme_id, ref.number)
         if measure is None:
             return NoSuchMeasure(self.lang, ref.written, self.nearest(ref.number))
@@ -239,11 +242,26 @@ class _Answering:
             ),
             latest_status=latest,
         )
-        if kind is IntentKind.OWNERS:
-            return OwnersAnswer(self.lang, view)
         labels = {label for label, _ in view.parts}
         part = ref.part if ref.part in labels else None
         return MeasureAnswer(self.lang, view, part)
+
+    def owners(self, ref: MeasureRef) -> Answer:
+        measure = queries.measure_with_owners(self.session, self.programme_id, ref.number)
+        if measure is None:
+            return NoSuchMeasure(self.lang, ref.written, self.nearest(ref.number))
+        roles = [
+            (r.role, self.org_ref(r.organisation, r.spelling)) for r in measure.responsibilities
+        ]
+        return OwnersAnswer(
+            self.lang,
+            MeasureOwners(
+                number=measure.number,
+                title=measure.title,
+                lead=tuple(org for role, org in roles if role == Role.LEAD),
+                others=tuple(org for role, org in roles if role == Role.OTHER),
+            ),
+        )
 
     def nearest(self, requested: str) -> tuple[MeasureBrief, ...]:
         """Existing measures closest to a missing number: same theme first, then by item."""

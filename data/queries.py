@@ -83,6 +83,18 @@ def measure_with_details(session: Session, programme_id: int, number: str) -> Me
     )
 
 
+def measure_with_owners(session: Session, programme_id: int, number: str) -> Measure | None:
+    return session.scalar(
+        select(Measure)
+        .where(
+            Measure.programme_id == programme_id,
+            Measure.number == number,
+            Measure.removed_at.is_(None),
+        )
+        .options(selectinload(Measure.responsibilities).joinedload(Responsibility.organisation))
+    )
+
+
 def status_history(session: Session, measure_id: int, limit: int = 5) -> list[StatusReport]:
     """Newest first, in the order reports were recorded (as ``latest_reports`` counts them)."""
     return list(

@@ -15,6 +15,7 @@ from bot.answers import (
     HelpReason,
     MeasureAnswer,
     MeasureBrief,
+    MeasureOwners,
     MeasureView,
     MilestoneView,
     NoSuchMeasure,
@@ -173,7 +174,7 @@ def _(answer: HelpAnswer, zone: ZoneInfo) -> list[str]:
     return lines + [f"  • {example}" for example in HELP_EXAMPLES.get(lang, HELP_EXAMPLES["en"])]
 
 
-def _owner_lines(m: MeasureView, lang: str) -> list[str]:
+def _owner_lines(m: MeasureOwners | MeasureView, lang: str) -> list[str]:
     return [
         f"{message('owners.lead', lang)}: {_orgs(m.lead, lang)}",
         f"{message('owners.others', lang)}: {_orgs(m.others, lang)}",

@@ -23,6 +23,7 @@ from bot.answers import (
     HelpReason,
     MeasureAnswer,
     MeasureBrief,
+    MeasureOwners,
     MeasureView,
     MilestoneView,
     NoSuchMeasure,
@@ -216,7 +217,7 @@ def help_blocks(lang: str, reason: HelpReason = HelpReason.ASKED) -> list[Block]
     return line_sections(lines)
 
 
-def _owners(m: MeasureView, lang: str) -> Block:
+def _owners(m: MeasureOwners | MeasureView, lang: str) -> Block:
     return fields(
         (message("owners.lead", lang), _orgs(m.lead, lang)),
         (message("owners.others", lang), _orgs(m.others, lang)),
