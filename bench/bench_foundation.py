@@ -32,6 +32,8 @@ from sqlalchemy.orm import Session, sessionmaker
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from timing import percentiles, timed  # noqa: E402
+
 from bot.engine import Engine as AnswerEngine  # noqa: E402
 from data.db import make_engine, make_sessionmaker, upgrade  # noqa: E402
 from data.glossary import load_glossary  # noqa: E402
@@ -59,21 +61,6 @@ LARGE_QUESTIONS = {
     "due (busy month)": "what is due in 10/2019?",
     "status": "status of 12.34",
 }
-
-
-def percentiles(samples: list[float]) -> tuple[float, float]:
-    ordered = sorted(samples)
-    p99 = ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
-    return statistics.median(ordered), p99
-
-
-def timed(function: Callable[[], object], repeat: int) -> list[float]:
-    samples = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        function()
-        samples.append((time.perf_counter() - started) * 1000)
-    return samples
 
 
 @contextmanager

@@ -14,10 +14,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -28,6 +26,9 @@ from sqlalchemy import select
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from timing import percentiles  # noqa: E402
+from timing import timed as run_timed  # noqa: E402
 
 from data.db import make_engine, make_sessionmaker, transaction, upgrade  # noqa: E402
 from data.export import programme_document  # noqa: E402
@@ -41,19 +42,9 @@ NOW = datetime(2018, 12, 17, 10, tzinfo=UTC)
 STATES = list(State)
 
 
-def percentiles(samples: list[float]) -> tuple[float, float]:
-    ordered = sorted(samples)
-    return statistics.median(ordered), ordered[round(0.99 * (len(ordered) - 1))]
-
-
 def timed(function: Callable[[], object], repeat: int) -> list[float]:
     function()  # warm caches (templates, search index) as a running server has them
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        samples.append((time.perf_counter() - start) * 1000)
-    return samples
+    return run_timed(function, repeat)
 
 
 def request(app: Any, path: str, query: str = "") -> Callable[[], bytes]:

@@ -68,13 +68,7 @@ def measure_titles(session: Session, programme_id: int, numbers: Iterable[str]) 
 
 def measure_with_details(session: Session, programme_id: int, number: str) -> Measure | None:
     return session.scalar(
-        select(Measure)
-        .where(
-            Measure.programme_id == programme_id,
-            Measure.number == number,
-            Measure.removed_at.is_(None),
-        )
-        .options(
+        _live_measure(programme_id, number).options(
             selectinload(Measure.parts),
             selectinload(Measure.actions),
             selectinload(Measure.responsibilities).joinedload(Responsibility.organisation),
@@ -85,13 +79,17 @@ def measure_with_details(session: Session, programme_id: int, number: str) -> Me
 
 def measure_with_owners(session: Session, programme_id: int, number: str) -> Measure | None:
     return session.scalar(
-        select(Measure)
-        .where(
-            Measure.programme_id == programme_id,
-            Measure.number == number,
-            Measure.removed_at.is_(None),
+        _live_measure(programme_id, number).options(
+            selectinload(Measure.responsibilities).joinedload(Responsibility.organisation)
         )
-        .options(selectinload(Measure.responsibilities).joinedload(Responsibility.organisation))
+    )
+
+
+def _live_measure(programme_id: int, number: str) -> Select[tuple[Measure]]:
+    return select(Measure).where(
+        Measure.programme_id == programme_id,
+        Measure.number == number,
+        Measure.removed_at.is_(None),
     )
 
 
