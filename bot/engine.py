@@ -116,20 +116,20 @@ class Engine:
         today = self.today(now)
         intent = parse_question(question, lang=lang, today=today, default_lang=self._default_lang)
         with self._factory() as session:
-            programme = queries.current_programme(session, self._slug)
-            if programme is None:
+            version = queries.current_programme_version(session, self._slug)
+            if version is None:
                 return HelpAnswer(intent.lang, HelpReason.NO_PROGRAMME)
-            indexes = self._indexes(session, programme.id, programme.revision)
+            indexes = self._indexes(session, *version)
             return _Answering(
-                session, programme.id, indexes, intent, today, self._list_limit
+                session, version[0], indexes, intent, today, self._list_limit
             ).answer()
 
     def warm(self) -> None:
         """Build the indexes ahead of the first question (a server does this at start)."""
         with self._factory() as session:
-            programme = queries.current_programme(session, self._slug)
-            if programme is not None:
-                indexes = self._indexes(session, programme.id, programme.revision)
+            version = queries.current_programme_version(session, self._slug)
+            if version is not None:
+                indexes = self._indexes(session, *version)
                 _ = indexes.search, indexes.matcher
 
     def today(self, now: datetime) -> date:
@@ -140,16 +140,14 @@ class Engine:
     def organisation_measures(self, key: str, *, lang: str) -> OrganisationAnswer | None:
         """An organisation's measures by its key (the App Home's "my organisation")."""
         with self._factory() as session:
-            programme = queries.current_programme(session, self._slug)
-            if programme is None:
+            version = queries.current_programme_version(session, self._slug)
+            if version is None:
                 return None
-            indexes = self._indexes(session, programme.id, programme.revision)
+            indexes = self._indexes(session, *version)
             if key not in indexes.organisations:
                 return None
             intent = Intent(IntentKind.ORGANISATION_OR_SEARCH, lang, key)
-            answering = _Answering(
-                session, programme.id, indexes, intent, date.min, self._list_limit
-            )
+            answering = _Answering(session, version[0], indexes, intent, date.min, self._list_limit)
             return answering.organisation(indexes.organisations[key])
 
     def _indexes(self, session: Session, programme_id: int, revision: int) -> _Indexes:

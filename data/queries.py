@@ -40,8 +40,15 @@ def current_programme(session: Session, slug: str | None = None) -> Programme | 
     return session.scalars(query.order_by(Programme.imported_at.desc(), Programme.id)).first()
 
 
-def programme_revision(session: Session, programme_id: int) -> int:
-    return session.scalar(select(Programme.revision).where(Programme.id == programme_id)) or 0
+def current_programme_version(session: Session, slug: str | None = None) -> tuple[int, int] | None:
+    """(id, revision) of what ``current_programme`` returns, without loading the row."""
+    query = select(Programme.id, Programme.revision)
+    if slug:
+        query = query.where(Programme.slug == slug)
+    row = session.execute(
+        query.order_by(Programme.imported_at.desc(), Programme.id).limit(1)
+    ).first()
+    return (row[0], row[1]) if row else None
 
 
 def measure_numbers(session: Session, programme_id: int) -> list[str]:
@@ -78,10 +85,15 @@ def measure_with_details(session: Session, programme_id: int, number: str) -> Me
 
 
 def measure_with_owners(session: Session, programme_id: int, number: str) -> Measure | None:
-    return session.scalar(
-        _live_measure(programme_id, number).options(
-            selectinload(Measure.responsibilities).joinedload(Responsibility.organisation)
+    # One joined query: this is the question asked most, and each round trip shows.
+    return (
+        session.scalars(
+            _live_measure(programme_id, number).options(
+                joinedload(Measure.responsibilities).joinedload(Responsibility.organisation)
+            )
         )
+        .unique()
+        .first()
     )
 
 
