@@ -4,8 +4,8 @@ Each row goes claimed → sending → sent, every step a compare-and-set on the 
 (:mod:`data.reminders`). The one step that cannot be made atomic with Slack is the post itself:
 if the process dies, or the response is lost, after Slack accepted a post and before ``sent`` is
 committed, the row's lease expires and it is posted again. That is the single duplicate window
-(docs/reminders.md); every other failure either retries a post Slack did not take (429) or
-leaves the row for a later tick.
+(README, "The delivery guarantee"); every other failure either retries a post Slack did not
+take (429) or leaves the row for a later tick.
 
 Retry rules: 429 → the same row again after ``Retry-After`` (the channel is held, the thread is
 not); 5xx/network → a few quick retries with backoff, then back to the table with ``not_before``;

@@ -35,7 +35,7 @@ class Settings:
     admins: frozenset[str] = field(default_factory=frozenset)
     coordinator_channel: str | None = None
     hide_status_notes: bool = False
-    # Reminders, rounds and the digest (jobs/); see docs/reminders.md for the policy.
+    # Reminders, rounds and the digest (jobs/); see the README for the policy.
     reminder_offsets: tuple[int, ...] = (14, 3, 0)
     reminder_time: time = time(9, 0)
     quiet_hours: tuple[time, time] = (time(21, 0), time(7, 0))

@@ -1,4 +1,4 @@
-""""Share in channel" posts the same answer for everyone and removes the private one."""
+"""The "Share in channel" button posts the same answer for everyone and removes the private one."""
 
 from __future__ import annotations
 
