@@ -280,6 +280,46 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Noterat: du representerar {org}. Hemfliken visar nu dess åtgärder.",
         "en": "Noted: you represent {org}. The Home tab now shows its measures.",
     },
+    "slack.report.usage": {
+        "fi": "Raportti: `/seuranta report` tai `/seuranta report sv`",
+        "sv": "Rapport: `/seuranta report` eller `/seuranta report fi`",
+        "en": "Report: `/seuranta report`, or `/seuranta report fi` for another language",
+    },
+    "slack.report.preparing": {
+        "fi": "Kokoan raporttia (seurantataulukko ja tilannekaavio)…",
+        "sv": "Jag sammanställer rapporten (uppföljningstabell och lägesdiagram)…",
+        "en": "Preparing the report (follow-up table and status chart)…",
+    },
+    "slack.report.comment": {
+        "fi": "Toimenpideohjelman seurantataulukko ja tilanne teemoittain",
+        "sv": "Åtgärdsprogrammets uppföljningstabell och läget per tema",
+        "en": "The action programme's follow-up table and status by theme",
+    },
+    "slack.report.table": {
+        "fi": "Seurantataulukko",
+        "sv": "Uppföljningstabell",
+        "en": "Follow-up table",
+    },
+    "slack.report.chart": {
+        "fi": "Tilanne teemoittain",
+        "sv": "Läget per tema",
+        "en": "Status by theme",
+    },
+    "slack.report.posted": {
+        "fi": "Raportti on lähetetty tälle kanavalle.",
+        "sv": "Rapporten har skickats till den här kanalen.",
+        "en": "The report is posted in this channel.",
+    },
+    "slack.report.sent_to_dm": {
+        "fi": "En pääse tälle kanavalle, joten lähetin raportin sinulle yksityisviestinä.",
+        "sv": "Jag kommer inte åt kanalen, så jag skickade rapporten som direktmeddelande.",
+        "en": "I cannot post in this channel, so I sent the report to you as a direct message.",
+    },
+    "slack.report.failed": {
+        "fi": "Raportin lähettäminen epäonnistui. Yritä hetken päästä uudelleen.",
+        "sv": "Det gick inte att skicka rapporten. Försök igen om en stund.",
+        "en": "Sending the report failed. Please try again in a moment.",
+    },
     "slack.iam.usage": {
         "fi": "Kerro, ketä edustat: `/seuranta iam SUPO`",
         "sv": "Berätta vem du representerar: `/seuranta iam SUPO`",

@@ -4,6 +4,9 @@ Point ``WebClient(base_url=fake.url)`` (or ``SLACK_API_URL``) at it. It answers 
 the methods the bot uses, takes ``response_url`` posts at :meth:`FakeSlack.webhook_url`, and can
 be told to fail a method with a 429 (and ``Retry-After``), a 500, or an API error such as
 ``channel_not_found``. ``calls("chat.postMessage")`` lists what was sent, oldest first.
+File uploads follow Slack's external flow as ``files_upload_v2`` drives it: an upload URL from
+``files.getUploadURLExternal``, the raw bytes POSTed there (kept in :attr:`FakeSlack.uploads`),
+then ``files.completeUploadExternal``.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ BOT_USER_ID = "U0LAN0Z89"  # the bot mentioned in the Slack docs' app_mention ex
 BOT_ID = "B0LAN0Z89"
 TEAM_ID = "T123ABC456"
 WEBHOOK = "webhook"
+UPLOAD = "upload"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +48,7 @@ class Failure:
 @dataclass
 class FakeSlack:
     locales: dict[str, str] = field(default_factory=dict)  # user id -> users.info locale
+    uploads: dict[str, bytes] = field(default_factory=dict)  # file id -> the bytes POSTed
     _calls: list[Call] = field(default_factory=list)
     _failures: dict[str, Failure] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -125,6 +130,9 @@ class FakeSlack:
     def _handle(self, request: BaseHTTPRequestHandler) -> None:
         url = urlsplit(request.path)
         length = int(request.headers.get("Content-Length") or 0)
+        if url.path.startswith(f"/{UPLOAD}/"):
+            self._store_upload(request, url.path.rsplit("/", 1)[-1], request.rfile.read(length))
+            return
         raw = request.rfile.read(length).decode() if length else ""
         params: dict[str, Any] = dict(parse_qsl(url.query))
         if raw:
@@ -146,6 +154,15 @@ class FakeSlack:
         request.send_header("Content-Length", str(len(payload)))
         request.end_headers()
         request.wfile.write(payload)
+
+    def _store_upload(self, request: BaseHTTPRequestHandler, file_id: str, data: bytes) -> None:
+        with self._lock:
+            self.uploads[file_id] = data
+        request.send_response(200)
+        request.send_header("Content-Type", "text/plain")
+        request.send_header("Content-Length", "2")
+        request.end_headers()
+        request.wfile.write(b"OK")
 
     def _take_failure(self, method: str) -> Failure | None:
         failure = self._failures.get(method)
@@ -186,6 +203,18 @@ class FakeSlack:
             return {"ok": True, "channel": p.get("channel"), "ts": ts, "message": message}
         if call.method == "chat.postEphemeral":
             return {"ok": True, "message_ts": f"1700000000.{next(self._ts):06d}"}
+        if call.method == "files.getUploadURLExternal":
+            file_id = f"F{next(self._ts):08d}"
+            return {
+                "ok": True,
+                "file_id": file_id,
+                "upload_url": f"{self.origin}/{UPLOAD}/{file_id}",
+            }
+        if call.method == "files.completeUploadExternal":
+            files = json.loads(p.get("files", "[]"))
+            return {"ok": True, "files": [{"id": f["id"], "title": f.get("title")} for f in files]}
+        if call.method == "conversations.open":
+            return {"ok": True, "channel": {"id": f"D{p.get('users', '')}"}}
         if call.method == "views.publish":
             return {"ok": True, "view": {"id": "V0FAKE", "type": "home"}}
         if call.method == "users.info":

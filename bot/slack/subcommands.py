@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from bot.slack.mrkdwn import unescape
+from seuranta.settings import LANGUAGES
 
 _USER = re.compile(r"^<@(?P<id>[UW][A-Z0-9]+)(?:\|[^>]*)?>$|^(?P<raw>[UW][A-Z0-9]{2,})$")
 
@@ -37,13 +38,20 @@ class ListContacts:
 
 
 @dataclass(frozen=True, slots=True)
+class Report:
+    """``/seuranta report [fi|sv|en]``: the follow-up table and the status chart as files."""
+
+    lang: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Usage:
     """A directory command written wrongly; ``message`` is the i18n key that shows how."""
 
     message: str
 
 
-Subcommand = Ask | Iam | ChangeContact | ListContacts | Usage
+Subcommand = Ask | Iam | ChangeContact | ListContacts | Report | Usage
 
 
 def parse_subcommand(text: str) -> Subcommand:
@@ -56,6 +64,9 @@ def parse_subcommand(text: str) -> Subcommand:
         return ListContacts(" ".join(rest) or None)
     if verb == "contact":
         return _contact(words[1:])
+    if verb == "report" and len(rest) <= 1:
+        lang = rest[0].casefold() if rest else None
+        return Report(lang) if lang in (None, *LANGUAGES) else Usage("slack.report.usage")
     return Ask(unescape(text.strip()))
 
 

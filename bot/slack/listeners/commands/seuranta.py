@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from slack_bolt import Ack
+from slack_bolt import Ack, Respond
 from slack_sdk import WebClient
 
 from bot.answers import HelpAnswer
@@ -18,18 +18,26 @@ from bot.i18n import message
 from bot.slack.language import language_for
 from bot.slack.listeners.commands.directory import directory_reply
 from bot.slack.mrkdwn import Block
+from bot.slack.report import post_report
 from bot.slack.services import Services
-from bot.slack.subcommands import Ask, parse_subcommand
+from bot.slack.subcommands import Ask, Report, parse_subcommand
 
 COMMAND = "/seuranta"
 SHARE_ACTION = "share_answer"
 
 
 def seuranta_command(
-    ack: Ack, command: dict[str, Any], client: WebClient, services: Services
+    ack: Ack, respond: Respond, command: dict[str, Any], client: WebClient, services: Services
 ) -> None:
     user_id = command["user_id"]
     subcommand = parse_subcommand(command["text"])
+    if isinstance(subcommand, Report):
+        lang = subcommand.lang or language_for(services, client, user_id)
+        # Drawing and uploading take about a second: acknowledge first, report the outcome after.
+        ack(text=message("slack.report.preparing", lang), response_type="ephemeral")
+        outcome = post_report(services, client, command["channel_id"], user_id, lang)
+        respond(text=outcome, response_type="ephemeral", replace_original=False)
+        return
     if not isinstance(subcommand, Ask):
         lang = language_for(services, client, user_id)
         ack(text=directory_reply(subcommand, user_id, lang, services), response_type="ephemeral")

@@ -1,0 +1,84 @@
+"""``/seuranta report``: the follow-up table (xlsx) and the status chart (PNG) as Slack files.
+
+The files go to the channel the command came from. A bot that is not in that channel (or may not
+see it) gets ``not_in_channel`` / ``channel_not_found`` from Slack; the report then goes to the
+asker's DM with the bot instead, and the asker is told so. Any other Slack error is one polite
+line to the asker; the files are built again on the next try, so nothing is lost.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.i18n import message
+from bot.slack.services import Services
+from data.queries import current_programme
+from reports.charts import status_chart
+from reports.export import follow_up_export
+from reports.summary import programme_summary
+
+logger = logging.getLogger(__name__)
+
+# Errors meaning "this conversation is not open to the bot": worth the DM fallback.
+NOT_REACHABLE = frozenset({"not_in_channel", "channel_not_found", "is_archived"})
+
+
+@dataclass(frozen=True, slots=True)
+class ReportFile:
+    filename: str
+    title: str
+    content: bytes
+
+
+def build_report(services: Services, lang: str) -> list[ReportFile]:
+    today = services.now().astimezone(services.settings.zone).date()
+    with services.factory() as session:
+        programme = current_programme(session)
+        if programme is None:
+            return []
+        table = follow_up_export(
+            session, programme, "xlsx", lang=lang, today=today, zone=services.settings.zone
+        )
+        chart = status_chart(programme_summary(session, programme, today), lang, "png")
+    stamp = today.isoformat()
+    return [
+        ReportFile(f"seuranta-{stamp}.xlsx", message("slack.report.table", lang), table),
+        ReportFile(f"seuranta-status-{stamp}.png", message("slack.report.chart", lang), chart),
+    ]
+
+
+def post_report(
+    services: Services, client: WebClient, channel_id: str, user_id: str, lang: str
+) -> str:
+    """Upload the report; return what to tell the asker."""
+    files = build_report(services, lang)
+    if not files:
+        return message("help.no_programme", lang)
+    try:
+        _upload(client, channel_id, files, lang)
+        return message("slack.report.posted", lang)
+    except SlackApiError as error:
+        if error.response.get("error") not in NOT_REACHABLE:
+            logger.warning(
+                "report upload to %s failed: %s", channel_id, error.response.get("error")
+            )
+            return message("slack.report.failed", lang)
+    try:
+        dm = client.conversations_open(users=user_id)["channel"]["id"]
+        _upload(client, dm, files, lang)
+    except SlackApiError as error:
+        logger.warning("report upload to %s's DM failed: %s", user_id, error.response.get("error"))
+        return message("slack.report.failed", lang)
+    return message("slack.report.sent_to_dm", lang)
+
+
+def _upload(client: WebClient, channel: str, files: list[ReportFile], lang: str) -> None:
+    client.files_upload_v2(
+        channel=channel,
+        initial_comment=message("slack.report.comment", lang),
+        file_uploads=[{"file": f.content, "filename": f.filename, "title": f.title} for f in files],
+    )
