@@ -15,7 +15,8 @@ from slack_sdk.errors import SlackApiError
 
 from bot.i18n import format_date, message, state_label
 from bot.slack.services import Services
-from data import reminders, status
+from bot.slack.subcommands import ReportStatus
+from data import queries, reminders, status
 from data.db import transaction
 from data.models import Measure, State
 from jobs import messages
@@ -120,3 +121,31 @@ def _show_on_reminder(
     blocks: list[dict[str, Any]] = list(base.blocks) if base else []
     blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": recorded}]})
     client.chat_update(channel=channel, ts=ts, text=base.text if base else recorded, blocks=blocks)
+
+
+def status_reply(
+    services: Services, client: WebClient, user: str, command: ReportStatus, lang: str
+) -> str:
+    """``/seuranta status 2.7 at-risk "note"``: store it, or say why not, in one line."""
+    with services.factory() as session:
+        version = queries.current_programme_version(session)
+        measure = (
+            queries.measure_with_owners(session, version[0], command.number) if version else None
+        )
+    if measure is None:
+        return message("nosuch.title", lang, requested=command.number)
+    state = State(command.state)
+    stored = store(
+        services,
+        client,
+        target=Target(measure.id, None, None),
+        user=user,
+        state=state,
+        note=command.note,
+        source="command",
+        channel=None,
+        ts=None,
+    )
+    if not stored:
+        return message("status.refused", lang, number=measure.number)
+    return message("status.saved", lang, number=measure.number, state=state_label(state, lang))

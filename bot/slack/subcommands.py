@@ -12,6 +12,19 @@ from dataclasses import dataclass
 from bot.slack.mrkdwn import unescape
 from seuranta.settings import LANGUAGES
 
+# "status 2.7 at-risk …" reports; "status 2.7" or "status of 2.7" is a question.
+_NUMBER = re.compile(r"^[1-9]\d?\.\d{1,2}[.:]?$")
+_STATES = {
+    alias: state
+    for state, aliases in {
+        "on_track": ("on-track", "on_track", "ontrack", "ok"),
+        "at_risk": ("at-risk", "at_risk", "risk"),
+        "delayed": ("delayed", "late"),
+        "done": ("done", "ready", "valmis", "klar"),
+        "not_started": ("not-started", "not_started"),
+    }.items()
+    for alias in aliases
+}
 _USER = re.compile(r"^<@(?P<id>[UW][A-Z0-9]+)(?:\|[^>]*)?>$|^(?P<raw>[UW][A-Z0-9]{2,})$")
 
 
@@ -45,13 +58,22 @@ class Report:
 
 
 @dataclass(frozen=True, slots=True)
+class ReportStatus:
+    """``/seuranta status 2.7 at-risk "note"``: a status report from anywhere."""
+
+    number: str
+    state: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
 class Usage:
     """A directory command written wrongly; ``message`` is the i18n key that shows how."""
 
     message: str
 
 
-Subcommand = Ask | Iam | ChangeContact | ListContacts | Report | Usage
+Subcommand = Ask | Iam | ChangeContact | ListContacts | Report | ReportStatus | Usage
 
 
 def parse_subcommand(text: str) -> Subcommand:
@@ -64,6 +86,12 @@ def parse_subcommand(text: str) -> Subcommand:
         return ListContacts(" ".join(rest) or None)
     if verb == "contact":
         return _contact(words[1:])
+    if verb == "status" and len(rest) >= 2 and _NUMBER.match(rest[0]):
+        state = _STATES.get(rest[1].casefold())
+        if state is None:
+            return Usage("status.usage")
+        note = " ".join(rest[2:]).strip().strip("\"“”'")
+        return ReportStatus(rest[0].rstrip(".:"), state, note)
     if verb == "report" and len(rest) <= 1:
         lang = rest[0].casefold() if rest else None
         return Report(lang) if lang in (None, *LANGUAGES) else Usage("slack.report.usage")

@@ -20,7 +20,8 @@ from bot.slack.listeners.commands.directory import directory_reply
 from bot.slack.mrkdwn import Block
 from bot.slack.report import post_report
 from bot.slack.services import Services
-from bot.slack.subcommands import Ask, Report, parse_subcommand
+from bot.slack.status_report import status_reply
+from bot.slack.subcommands import Ask, Report, ReportStatus, parse_subcommand
 
 COMMAND = "/seuranta"
 SHARE_ACTION = "share_answer"
@@ -37,6 +38,13 @@ def seuranta_command(
         ack(text=message("slack.report.preparing", lang), response_type="ephemeral")
         outcome = post_report(services, client, command["channel_id"], user_id, lang)
         respond(text=outcome, response_type="ephemeral", replace_original=False)
+        return
+    if isinstance(subcommand, ReportStatus):
+        lang = language_for(services, client, user_id)
+        ack(
+            text=status_reply(services, client, user_id, subcommand, lang),
+            response_type="ephemeral",
+        )
         return
     if not isinstance(subcommand, Ask):
         lang = language_for(services, client, user_id)

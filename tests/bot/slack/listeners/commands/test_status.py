@@ -1,0 +1,73 @@
+"""``/seuranta status 2.7 at-risk "note"``: a status report from anywhere, by those allowed."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.engine import Engine as AnswerEngine
+from bot.render.text import render_text
+from bot.slack.subcommands import Ask, ReportStatus, Usage, parse_subcommand
+from data.directory import add_contact, resolve_one
+from data.models import StatusReport
+from tests.bot.slack.conftest import SignedSlack
+from tests.conftest import NOW
+
+CONTACT = "USMCONTACT"  # a contact of SM, which leads measure 2.7
+
+
+@pytest.mark.parametrize(
+    ("text", "parsed"),
+    [
+        pytest.param(
+            'status 2.7 at-risk "riskiarvio viivästyy"',
+            ReportStatus("2.7", "at_risk", "riskiarvio viivästyy"),
+            id="quoted-note",
+        ),
+        pytest.param("status 4.3 done", ReportStatus("4.3", "done", ""), id="no-note"),
+        pytest.param("status 2.7 sideways", Usage("status.usage"), id="unknown-state"),
+        pytest.param("status of 2.7", Ask("status of 2.7"), id="a-question"),
+        pytest.param("status 2.7", Ask("status 2.7"), id="a-bare-question"),
+    ],
+)
+def test_status_is_a_report_only_with_a_state(text: str, parsed: object) -> None:
+    assert parse_subcommand(text) == parsed
+
+
+def test_a_contact_reports_and_ask_shows_it(
+    slack: SignedSlack, factory: sessionmaker[Session]
+) -> None:
+    with factory() as session, session.begin():
+        add_contact(session, resolve_one(session, "SM"), CONTACT, "UADMIN001", NOW)
+
+    reply = slack.command('status 2.7 at-risk "riskiarvio viivästyy"', user_id=CONTACT).json()
+
+    assert reply["response_type"] == "ephemeral"
+    assert reply["text"] == "Status of measure 2.7 recorded: At risk."  # the fake's en-US locale
+    with factory() as session:
+        (report,) = session.scalars(select(StatusReport)).all()
+        assert (report.state, report.note, report.reporter, report.source) == (
+            "at_risk",
+            "riskiarvio viivästyy",
+            CONTACT,
+            "command",
+        )
+    shown = render_text(AnswerEngine(factory).ask("status of 2.7", now=NOW))
+    assert "At risk – riskiarvio viivästyy" in shown
+
+
+def test_someone_else_is_refused_politely_and_nothing_is_stored(
+    slack: SignedSlack, factory: sessionmaker[Session]
+) -> None:
+    reply = slack.command("status 2.7 done", user_id="UOUTSIDER").json()
+
+    assert reply["text"].startswith("You cannot report the status of measure 2.7:")
+    with factory() as session:
+        assert session.scalars(select(StatusReport)).all() == []
+
+
+def test_a_missing_measure_is_named(slack: SignedSlack) -> None:
+    reply = slack.command("status 9.9 done", user_id=CONTACT).json()
+
+    assert reply["text"] == "There is no measure 9.9 in the programme."
