@@ -285,6 +285,14 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Rapport: `/seuranta report` eller `/seuranta report fi`",
         "en": "Report: `/seuranta report`, or `/seuranta report fi` for another language",
     },
+    "slack.report.help": {
+        "fi": "Seurantataulukko (xlsx) ja tilannekaavio tälle kanavalle: `/seuranta report` "
+        "(ruotsiksi `/seuranta report sv`)",
+        "sv": "Uppföljningstabellen (xlsx) och lägesdiagrammet till den här kanalen: "
+        "`/seuranta report` (på finska `/seuranta report fi`)",
+        "en": "The follow-up table (xlsx) and the status chart in this channel: "
+        "`/seuranta report` (in Finnish `/seuranta report fi`)",
+    },
     "slack.report.preparing": {
         "fi": "Kokoan raporttia (seurantataulukko ja tilannekaavio)…",
         "sv": "Jag sammanställer rapporten (uppföljningstabell och lägesdiagram)…",

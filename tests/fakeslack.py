@@ -5,8 +5,9 @@ the methods the bot uses, takes ``response_url`` posts at :meth:`FakeSlack.webho
 be told to fail a method with a 429 (and ``Retry-After``), a 500, or an API error such as
 ``channel_not_found``. ``calls("chat.postMessage")`` lists what was sent, oldest first.
 File uploads follow Slack's external flow as ``files_upload_v2`` drives it: an upload URL from
-``files.getUploadURLExternal``, the raw bytes POSTed there (kept in :attr:`FakeSlack.uploads`),
-then ``files.completeUploadExternal``.
+``files.getUploadURLExternal``, the raw bytes POSTed there, then ``files.completeUploadExternal``.
+:attr:`FakeSlack.uploads` keeps each file's name, declared length and bytes by file id;
+``fail("upload", status=500)`` makes the raw POST fail.
 """
 
 from __future__ import annotations
@@ -38,6 +39,15 @@ class Call:
 
 
 @dataclass(slots=True)
+class Upload:
+    """One file of the external upload flow: named and sized first, its bytes POSTed after."""
+
+    filename: str
+    length: int  # what files.getUploadURLExternal was told
+    content: bytes | None = None  # None until the bytes arrive at the upload URL
+
+
+@dataclass(slots=True)
 class Failure:
     status: int = 200
     error: str | None = None
@@ -48,7 +58,7 @@ class Failure:
 @dataclass
 class FakeSlack:
     locales: dict[str, str] = field(default_factory=dict)  # user id -> users.info locale
-    uploads: dict[str, bytes] = field(default_factory=dict)  # file id -> the bytes POSTed
+    uploads: dict[str, Upload] = field(default_factory=dict)  # file id -> the file
     _calls: list[Call] = field(default_factory=list)
     _failures: dict[str, Failure] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -124,6 +134,7 @@ class FakeSlack:
         with self._lock:
             self._calls.clear()
             self._failures.clear()
+            self.uploads.clear()
 
     # -- the server side ------------------------------------------------------------------
 
@@ -156,13 +167,23 @@ class FakeSlack:
         request.wfile.write(payload)
 
     def _store_upload(self, request: BaseHTTPRequestHandler, file_id: str, data: bytes) -> None:
+        """The upload URL answers in plain text, as files.slack.com does, not in JSON."""
         with self._lock:
-            self.uploads[file_id] = data
-        request.send_response(200)
+            failure = self._take_failure(UPLOAD)
+            upload = self.uploads.get(file_id)
+            if failure is None and upload is not None and upload.content is None:
+                upload.content = data
+        if failure is not None:
+            status, body = failure.status, b"upload failed"
+        elif upload is None:
+            status, body = 404, b"no such upload URL"
+        else:
+            status, body = 200, b"OK - " + str(len(data)).encode()
+        request.send_response(status)
         request.send_header("Content-Type", "text/plain")
-        request.send_header("Content-Length", "2")
+        request.send_header("Content-Length", str(len(body)))
         request.end_headers()
-        request.wfile.write(b"OK")
+        request.wfile.write(body)
 
     def _take_failure(self, method: str) -> Failure | None:
         failure = self._failures.get(method)
@@ -204,15 +225,18 @@ class FakeSlack:
         if call.method == "chat.postEphemeral":
             return {"ok": True, "message_ts": f"1700000000.{next(self._ts):06d}"}
         if call.method == "files.getUploadURLExternal":
+            if not p.get("filename") or not str(p.get("length", "")).isdigit():
+                return {"ok": False, "error": "invalid_arguments"}
             file_id = f"F{next(self._ts):08d}"
+            with self._lock:
+                self.uploads[file_id] = Upload(str(p["filename"]), int(p["length"]))
             return {
                 "ok": True,
                 "file_id": file_id,
                 "upload_url": f"{self.origin}/{UPLOAD}/{file_id}",
             }
         if call.method == "files.completeUploadExternal":
-            files = json.loads(p.get("files", "[]"))
-            return {"ok": True, "files": [{"id": f["id"], "title": f.get("title")} for f in files]}
+            return self._complete_upload(p)
         if call.method == "conversations.open":
             return {"ok": True, "channel": {"id": f"D{p.get('users', '')}"}}
         if call.method == "views.publish":
@@ -228,6 +252,19 @@ class FakeSlack:
             }
             return {"ok": True, "user": profile}
         return {"ok": True}
+
+    def _complete_upload(self, p: dict[str, Any]) -> dict[str, Any]:
+        """Like Slack: every file named must have had its bytes POSTed to its upload URL."""
+        described: list[dict[str, Any]] = []
+        for f in json.loads(p.get("files", "[]")):
+            with self._lock:
+                upload = self.uploads.get(str(f.get("id")))
+            if upload is None or upload.content is None:
+                return {"ok": False, "error": "file_not_found"}
+            described.append({"id": f["id"], "title": f.get("title"), "name": upload.filename})
+        if not described:
+            return {"ok": False, "error": "invalid_arguments"}
+        return {"ok": True, "files": described}
 
 
 @contextmanager

@@ -214,6 +214,7 @@ def help_blocks(lang: str, reason: HelpReason = HelpReason.ASKED) -> list[Block]
     lines.append(f"*{message('help.title', lang)}*")
     lines += [f"• `/seuranta {example}`" for example in examples]
     lines.append(message("slack.iam.usage", lang))
+    lines.append(message("slack.report.help", lang))
     return line_sections(lines)
 
 

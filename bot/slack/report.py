@@ -2,8 +2,9 @@
 
 The files go to the channel the command came from. A bot that is not in that channel (or may not
 see it) gets ``not_in_channel`` / ``channel_not_found`` from Slack; the report then goes to the
-asker's DM with the bot instead, and the asker is told so. Any other Slack error is one polite
-line to the asker; the files are built again on the next try, so nothing is lost.
+asker's DM with the bot instead, and the asker is told so. Any other Slack error, or a failed POST
+of the bytes to the upload URL, is one polite line to the asker; the files are built again on the
+next try, so nothing is lost.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import logging
 from dataclasses import dataclass
 
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
+from slack_sdk.errors import SlackApiError, SlackRequestError
 
 from bot.i18n import message
 from bot.slack.services import Services
@@ -59,20 +60,27 @@ def post_report(
     if not files:
         return message("help.no_programme", lang)
     try:
+        return _post(client, channel_id, user_id, files, lang)
+    except SlackApiError as error:
+        logger.warning("report upload for %s failed: %s", user_id, error.response.get("error"))
+    except (SlackRequestError, OSError) as error:
+        # The raw POST of the bytes to the upload URL (urllib): an error status, refused, timeout.
+        logger.warning("report upload for %s failed: %r", user_id, error)
+    return message("slack.report.failed", lang)
+
+
+def _post(
+    client: WebClient, channel_id: str, user_id: str, files: list[ReportFile], lang: str
+) -> str:
+    try:
         _upload(client, channel_id, files, lang)
         return message("slack.report.posted", lang)
     except SlackApiError as error:
         if error.response.get("error") not in NOT_REACHABLE:
-            logger.warning(
-                "report upload to %s failed: %s", channel_id, error.response.get("error")
-            )
-            return message("slack.report.failed", lang)
-    try:
-        dm = client.conversations_open(users=user_id)["channel"]["id"]
-        _upload(client, dm, files, lang)
-    except SlackApiError as error:
-        logger.warning("report upload to %s's DM failed: %s", user_id, error.response.get("error"))
-        return message("slack.report.failed", lang)
+            raise
+        logger.info("report: %s is not open to the bot; sending to %s's DM", channel_id, user_id)
+    dm = client.conversations_open(users=user_id)["channel"]["id"]
+    _upload(client, dm, files, lang)
     return message("slack.report.sent_to_dm", lang)
 
 
