@@ -280,6 +280,21 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Noterat: du representerar {org}. Hemfliken visar nu dess åtgärder.",
         "en": "Noted: you represent {org}. The Home tab now shows its measures.",
     },
+    "slack.pause.usage": {
+        "fi": "Tauko muistutuksiin: `/seuranta pause until 2027-01-07`",
+        "sv": "Paus i påminnelserna: `/seuranta pause until 2027-01-07`",
+        "en": "Pause your reminders: `/seuranta pause until 2027-01-07`",
+    },
+    "slack.pause.done": {
+        "fi": "Et saa muistutuksia ennen {until}.",
+        "sv": "Du får inga påminnelser före {until}.",
+        "en": "You will get no reminders before {until}.",
+    },
+    "slack.pause.past": {
+        "fi": "{until} on jo mennyt; anna tuleva päivä.",
+        "sv": "{until} har redan varit; ange en kommande dag.",
+        "en": "{until} has already passed; give a day in the future.",
+    },
     "slack.report.usage": {
         "fi": "Raportti: `/seuranta report` tai `/seuranta report sv`",
         "sv": "Rapport: `/seuranta report` eller `/seuranta report fi`",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from bot.slack.mrkdwn import unescape
 from seuranta.settings import LANGUAGES
@@ -67,13 +68,20 @@ class ReportStatus:
 
 
 @dataclass(frozen=True, slots=True)
+class Pause:
+    """``/seuranta pause until 2027-01-07``: no reminders for this person before that day."""
+
+    until: date
+
+
+@dataclass(frozen=True, slots=True)
 class Usage:
     """A directory command written wrongly; ``message`` is the i18n key that shows how."""
 
     message: str
 
 
-Subcommand = Ask | Iam | ChangeContact | ListContacts | Report | ReportStatus | Usage
+Subcommand = Ask | Iam | ChangeContact | ListContacts | Report | ReportStatus | Pause | Usage
 
 
 def parse_subcommand(text: str) -> Subcommand:
@@ -92,6 +100,8 @@ def parse_subcommand(text: str) -> Subcommand:
             return Usage("status.usage")
         note = " ".join(rest[2:]).strip().strip("\"“”'")
         return ReportStatus(rest[0].rstrip(".:"), state, note)
+    if verb == "pause":
+        return _pause(rest)
     if verb == "report" and len(rest) <= 1:
         lang = rest[0].casefold() if rest else None
         return Report(lang) if lang in (None, *LANGUAGES) else Usage("slack.report.usage")
@@ -106,3 +116,19 @@ def _contact(words: list[str]) -> Subcommand:
         return Usage("slack.contact.usage")
     organisation = unescape(" ".join(words[1:-1]))
     return ChangeContact(words[0].casefold() == "add", organisation, user["id"] or user["raw"])
+
+
+def _pause(words: list[str]) -> Subcommand:
+    """``pause until 2027-01-07`` (``until``/``asti``/``till`` optional; ISO or 7.1.2027)."""
+    if words and words[0].casefold() in ("until", "asti", "saakka", "till"):
+        words = words[1:]
+    if len(words) != 1:
+        return Usage("slack.pause.usage")
+    text = words[0]
+    try:
+        if "." in text:
+            day, month, year = (int(part) for part in text.strip(".").split("."))
+            return Pause(date(year, month, day))
+        return Pause(date.fromisoformat(text))
+    except ValueError:
+        return Usage("slack.pause.usage")

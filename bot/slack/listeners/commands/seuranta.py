@@ -18,10 +18,11 @@ from bot.i18n import message
 from bot.slack.language import language_for
 from bot.slack.listeners.commands.directory import directory_reply
 from bot.slack.mrkdwn import Block
+from bot.slack.pause import pause_reply
 from bot.slack.report import post_report
 from bot.slack.services import Services
 from bot.slack.status_report import status_reply
-from bot.slack.subcommands import Ask, Report, ReportStatus, parse_subcommand
+from bot.slack.subcommands import Ask, Pause, Report, ReportStatus, parse_subcommand
 
 COMMAND = "/seuranta"
 SHARE_ACTION = "share_answer"
@@ -38,6 +39,10 @@ def seuranta_command(
         ack(text=message("slack.report.preparing", lang), response_type="ephemeral")
         outcome = post_report(services, client, command["channel_id"], user_id, lang)
         respond(text=outcome, response_type="ephemeral", replace_original=False)
+        return
+    if isinstance(subcommand, Pause):
+        lang = language_for(services, client, user_id)
+        ack(text=pause_reply(services, user_id, subcommand, lang), response_type="ephemeral")
         return
     if isinstance(subcommand, ReportStatus):
         lang = language_for(services, client, user_id)

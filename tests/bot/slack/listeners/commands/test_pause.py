@@ -1,0 +1,47 @@
+"""``/seuranta pause until DATE``: a person's reminders wait until that day."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.slack.subcommands import Pause, Usage, parse_subcommand
+from data.reminders import paused_users
+from tests.bot.slack.conftest import SignedSlack
+
+
+@pytest.mark.parametrize(
+    ("text", "parsed"),
+    [
+        pytest.param("pause until 2027-01-07", Pause(date(2027, 1, 7)), id="iso"),
+        pytest.param("pause 7.1.2027", Pause(date(2027, 1, 7)), id="finnish-date"),
+        pytest.param("pause asti 7.1.2027", Pause(date(2027, 1, 7)), id="finnish-word"),
+        pytest.param("pause until tomorrow", Usage("slack.pause.usage"), id="not-a-date"),
+        pytest.param("pause", Usage("slack.pause.usage"), id="no-date"),
+        pytest.param("pause until 31.2.2027", Usage("slack.pause.usage"), id="impossible-date"),
+    ],
+)
+def test_pause_takes_one_date(text: str, parsed: object) -> None:
+    assert parse_subcommand(text) == parsed
+
+
+def test_pausing_is_stored_and_the_sender_sees_it(
+    slack: SignedSlack, factory: sessionmaker[Session]
+) -> None:
+    reply = slack.command("pause until 2019-01-07", user_id="UCONTACT1").json()
+
+    assert reply["response_type"] == "ephemeral"
+    assert reply["text"] == "You will get no reminders before 2019-01-07."
+    with factory() as session:
+        assert paused_users(session, date(2018, 12, 17)) == {"UCONTACT1": date(2019, 1, 7)}
+        assert paused_users(session, date(2019, 1, 7)) == {}
+
+
+def test_a_day_in_the_past_is_refused(slack: SignedSlack, factory: sessionmaker[Session]) -> None:
+    reply = slack.command("pause until 2018-12-01", user_id="UCONTACT1").json()
+
+    assert reply["text"] == "2018-12-01 has already passed; give a day in the future."
+    with factory() as session:
+        assert paused_users(session, date(2018, 11, 1)) == {}
