@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -49,28 +49,6 @@ def current_programme_version(session: Session, slug: str | None = None) -> tupl
         query.order_by(Programme.imported_at.desc(), Programme.id).limit(1)
     ).first()
     return (row[0], row[1]) if row else None
-
-
-def measure_numbers(session: Session, programme_id: int) -> list[str]:
-    return list(
-        session.scalars(
-            select(Measure.number)
-            .where(Measure.programme_id == programme_id, Measure.removed_at.is_(None))
-            .order_by(Measure.sort_key)
-        )
-    )
-
-
-def measure_titles(session: Session, programme_id: int, numbers: Iterable[str]) -> dict[str, str]:
-    wanted = list(numbers)
-    if not wanted:
-        return {}
-    rows = session.execute(
-        select(Measure.number, Measure.title).where(
-            Measure.programme_id == programme_id, Measure.number.in_(wanted)
-        )
-    )
-    return {number: title for number, title in rows}
 
 
 def measure_with_details(session: Session, programme_id: int, number: str) -> Measure | None:

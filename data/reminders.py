@@ -9,7 +9,7 @@ its single writer making the UPDATE itself atomic.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, cast
@@ -330,10 +330,6 @@ def failures(session: Session, limit: int = 50) -> list[Reminder]:
 def counts(session: Session) -> dict[str, int]:
     rows = session.execute(select(Reminder.status, func.count()).group_by(Reminder.status))
     return {str(status): count for status, count in rows}
-
-
-def sent_keys(session: Session, ids: Iterable[int]) -> list[str]:
-    return list(session.scalars(select(Reminder.key).where(Reminder.id.in_(list(ids)))))
 
 
 def _not_deferred(now: datetime) -> Any:

@@ -148,15 +148,17 @@ def _now(as_of: date | None, settings: Settings) -> datetime:
 def _open(settings: Settings, now: datetime) -> sessionmaker[Session]:
     """The database, migrated and with the bundled programme on first use."""
     from data.db import ensure_schema, make_engine, make_sessionmaker
-    from data.importer import BUNDLED_SOURCE, import_file
-    from data.queries import current_programme
+    from data.queries import current_programme_version
 
     engine = make_engine(settings.database_url)
     ensure_schema(engine)
     factory = make_sessionmaker(engine)
     with factory() as session:
-        empty = current_programme(session) is None
+        empty = current_programme_version(session) is None
     if empty:
+        # Only on first use: the importer brings the glossary, YAML and the schedule parser.
+        from data.importer import BUNDLED_SOURCE, import_file
+
         import_file(factory, BUNDLED_SOURCE, now=now)
     return factory
 

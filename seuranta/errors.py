@@ -15,9 +15,5 @@ class SourceError(SeurantaError, ValueError):
     """A programme document cannot be read as a programme."""
 
 
-class NotAllowed(SeurantaError, PermissionError):
-    """The person may not do this; the message says why."""
-
-
 class InputError(SeurantaError, ValueError):
     """A file or argument a person gave cannot be used; the message says what to fix."""
