@@ -472,6 +472,155 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "sv": "• {number}: {text} (tidsfrist {due})",
         "en": "• {number}: {text} (due {due})",
     },
+    "round.ask": {
+        "fi": "📋 *Raportointikierros #{id}*: kerro toimenpiteidesi tilanne {due} mennessä.",
+        "sv": "📋 *Rapporteringsomgång #{id}*: ange läget för dina åtgärder senast {due}.",
+        "en": "📋 *Reporting round #{id}*: please give the status of your measures by {due}.",
+    },
+    "round.nudge": {
+        "fi": "🔔 *Raportointikierros #{id}*: {count} toimenpiteesi tilanne puuttuu vielä "
+        "(määräpäivä {due}).",
+        "sv": "🔔 *Rapporteringsomgång #{id}*: läget saknas ännu för {count} av dina åtgärder "
+        "(senast {due}).",
+        "en": "🔔 *Reporting round #{id}*: {count} of your measures still need a status "
+        "(due {due}).",
+    },
+    "round.how": {
+        "fi": "Valitse tilanne kunkin toimenpiteen vierestä tai vastaa tähän ketjuun "
+        "toimenpiteen numerolla alkaen, esim. _2.7 etenee aikataulussa_.",
+        "sv": "Välj läget bredvid varje åtgärd eller svara i den här tråden och börja med "
+        "åtgärdens nummer, t.ex. _2.7 går enligt plan_.",
+        "en": "Pick a status next to each measure, or reply in this thread starting with the "
+        "measure's number, e.g. _2.7 going to plan_.",
+    },
+    "round.pick": {"fi": "Valitse tilanne", "sv": "Välj läge", "en": "Choose status"},
+    "round.note_option": {
+        "fi": "Lisää huomautus…",
+        "sv": "Lägg till kommentar…",
+        "en": "Add a note…",
+    },
+    "round.unanswered": {
+        "fi": "ei vielä vastausta",
+        "sv": "inget svar ännu",
+        "en": "no answer yet",
+    },
+    "round.more": {
+        "fi": "…ja {count} muuta. Raportoi ne: `/seuranta status NUMERO TILA`",
+        "sv": "…och {count} till. Rapportera dem: `/seuranta status NUMMER LÄGE`",
+        "en": "…and {count} more. Report them with `/seuranta status NUMBER STATE`",
+    },
+    "round.no_contact": {
+        "fi": "Raportointikierros #{id} (määräpäivä {due}): näillä päävastuutahoilla ei ole "
+        "yhteyshenkilöä, joten kukaan ei saa kyselyä niiden puolesta. Nimetkää yhteyshenkilö: "
+        "`/seuranta contact add TAHO @henkilö`",
+        "sv": "Rapporteringsomgång #{id} (senast {due}): dessa huvudansvariga har ingen "
+        "kontaktperson, så ingen får frågan för dem. Utse en: "
+        "`/seuranta contact add ORGANISATION @person`",
+        "en": "Reporting round #{id} (due {due}): these lead organisations have no contact "
+        "person, so nobody is asked on their behalf. Please name one: "
+        "`/seuranta contact add ORGANISATION @person`",
+    },
+    "round.org_line": {
+        "fi": "• {org}: {numbers}",
+        "sv": "• {org}: {numbers}",
+        "en": "• {org}: {numbers}",
+    },
+    "round.missing": {
+        "fi": "Raportointikierroksen #{id} määräpäivä {due} meni: {answered}/{total} "
+        "toimenpiteen tilanne saatu. Puuttuvat:",
+        "sv": "Rapporteringsomgång #{id} hade tidsfrist {due}: läget för {answered}/{total} "
+        "åtgärder har kommit in. Saknas:",
+        "en": "Reporting round #{id} was due {due}: {answered}/{total} measures have a status. "
+        "Still missing:",
+    },
+    "round.complete": {
+        "fi": "Raportointikierros #{id} (määräpäivä {due}): kaikkien {total} toimenpiteen "
+        "tilanne saatu. Kiitos!",
+        "sv": "Rapporteringsomgång #{id} (senast {due}): läget för alla {total} åtgärder har "
+        "kommit in. Tack!",
+        "en": "Reporting round #{id} (due {due}): all {total} measures have a status. Thank you!",
+    },
+    "round.missing_line": {
+        "fi": "• {org}: {numbers} — {people}",
+        "sv": "• {org}: {numbers} — {people}",
+        "en": "• {org}: {numbers} — {people}",
+    },
+    "round.no_lead": {
+        "fi": "(päävastuutahoa ei nimetty)",
+        "sv": "(ingen huvudansvarig angiven)",
+        "en": "(no lead organisation named)",
+    },
+    "round.nobody": {"fi": "ei yhteyshenkilöä", "sv": "ingen kontaktperson", "en": "no contact"},
+    "round.usage": {
+        "fi": "Käyttö: `/seuranta round start --due 2027-01-15 [--measures 2.*]`, "
+        "`/seuranta round report [#1]`, `/seuranta round close [#1]`, `/seuranta rounds`",
+        "sv": "Användning: `/seuranta round start --due 2027-01-15 [--measures 2.*]`, "
+        "`/seuranta round report [#1]`, `/seuranta round close [#1]`, `/seuranta rounds`",
+        "en": "Usage: `/seuranta round start --due 2027-01-15 [--measures 2.*]`, "
+        "`/seuranta round report [#1]`, `/seuranta round close [#1]`, `/seuranta rounds`",
+    },
+    "round.started": {
+        "fi": "Raportointikierros #{id} aloitettu: {measures} toimenpidettä, kysely lähtee "
+        "{people} henkilölle. Määräpäivä {due}; vastaamattomia muistutetaan {nudge} päivän "
+        "välein.",
+        "sv": "Rapporteringsomgång #{id} har startat: {measures} åtgärder, frågan går till "
+        "{people} personer. Tidsfrist {due}; de som inte svarat påminns var {nudge}:e dag.",
+        "en": "Reporting round #{id} started: {measures} measures, asking {people} people. "
+        "Due {due}; those yet to answer are nudged every {nudge} days.",
+    },
+    "round.started_orphans": {
+        "fi": "Ilman yhteyshenkilöä (kukaan ei saa kyselyä): {orgs}.",
+        "sv": "Utan kontaktperson (ingen får frågan): {orgs}.",
+        "en": "Without a contact person (nobody is asked): {orgs}.",
+    },
+    "round.none": {
+        "fi": "Raportointikierroksia ei ole. Aloita: `/seuranta round start --due 2027-01-15`",
+        "sv": "Det finns inga rapporteringsomgångar. Starta: "
+        "`/seuranta round start --due 2027-01-15`",
+        "en": "There are no reporting rounds. Start one: `/seuranta round start --due 2027-01-15`",
+    },
+    "round.unknown": {
+        "fi": "Raportointikierrosta #{id} ei ole.",
+        "sv": "Rapporteringsomgång #{id} finns inte.",
+        "en": "There is no reporting round #{id}.",
+    },
+    "round.closed": {
+        "fi": "Raportointikierros #{id} suljettu: muistutuksia ei enää lähetetä.",
+        "sv": "Rapporteringsomgång #{id} är stängd: inga fler påminnelser skickas.",
+        "en": "Reporting round #{id} closed: no more nudges are sent.",
+    },
+    "round.already_closed": {
+        "fi": "Raportointikierros #{id} on jo suljettu.",
+        "sv": "Rapporteringsomgång #{id} är redan stängd.",
+        "en": "Reporting round #{id} is already closed.",
+    },
+    "round.invalid": {
+        "fi": "Kierrosta ei voi aloittaa: {reason}.",
+        "sv": "Omgången kan inte startas: {reason}.",
+        "en": "The round cannot be started: {reason}.",
+    },
+    "round.report": {
+        "fi": "*Raportointikierros #{id}* ({pattern}, määräpäivä {due}, {state}): "
+        "{answered}/{total} toimenpidettä vastattu ({percent} %).",
+        "sv": "*Rapporteringsomgång #{id}* ({pattern}, senast {due}, {state}): "
+        "{answered}/{total} åtgärder besvarade ({percent} %).",
+        "en": "*Reporting round #{id}* ({pattern}, due {due}, {state}): "
+        "{answered}/{total} measures answered ({percent}%).",
+    },
+    "round.open": {"fi": "avoin", "sv": "öppen", "en": "open"},
+    "round.closed_state": {"fi": "suljettu", "sv": "stängd", "en": "closed"},
+    "round.report_states": {"fi": "Vastaukset", "sv": "Svar", "en": "Answers"},
+    "round.report_missing": {"fi": "Vastaus puuttuu", "sv": "Svar saknas", "en": "Not answered"},
+    "round.list_line": {
+        "fi": "• #{id} {pattern}, määräpäivä {due}: {answered}/{total} vastattu ({state})",
+        "sv": "• #{id} {pattern}, senast {due}: {answered}/{total} besvarade ({state})",
+        "en": "• #{id} {pattern}, due {due}: {answered}/{total} answered ({state})",
+    },
+    "round.thread_which": {
+        "fi": "Aloita vastaus toimenpiteen numerolla ({numbers}), niin tiedän mihin se kuuluu.",
+        "sv": "Börja svaret med åtgärdens nummer ({numbers}) så vet jag vart det hör.",
+        "en": "Start your reply with the measure's number ({numbers}) so I know where it belongs.",
+    },
     "status.note_button": {
         "fi": "Lisää huomautus",
         "sv": "Lägg till kommentar",

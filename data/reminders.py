@@ -116,6 +116,33 @@ def pause(session: Session, slack_user_id: str, until: date, now: datetime) -> N
         existing.until, existing.set_at = until, now
 
 
+def planned_row(now: datetime, **values: Any) -> dict[str, Any]:
+    """A full row for a multi-row INSERT (every row must name the same columns)."""
+    row: dict[str, Any] = {
+        "milestone_id": None,
+        "due": None,
+        "offset_days": None,
+        "measure_id": None,
+        "organisation_id": None,
+        "round_id": None,
+        "tz": None,
+        "status": ReminderStatus.PLANNED,
+        "attempts": 0,
+        "detail": {},
+        "created_at": now,
+    }
+    row.update(values)
+    return row
+
+
+def zones(session: Session, users: Sequence[str]) -> dict[str, str | None]:
+    """Each person's Slack time zone, where known (asked of Slack when they first talk to us)."""
+    rows = session.execute(
+        select(Person.slack_user_id, Person.tz).where(Person.slack_user_id.in_(list(users)))
+    )
+    return {user: tz for user, tz in rows}
+
+
 def insert_planned(session: Session, rows: Sequence[dict[str, Any]]) -> int:
     """INSERT … ON CONFLICT DO NOTHING: re-planning, or two planners at once, add nothing."""
     name = session.get_bind().dialect.name
@@ -188,7 +215,7 @@ def stale_rows(session: Session, now: datetime, fresh_for: timedelta) -> list[Re
             .where(
                 Reminder.status == PLANNED,
                 Reminder.send_at < now - fresh_for,
-                Reminder.kind.in_(("deadline", "no_contact", "nudge")),
+                Reminder.kind.in_(("deadline", "no_contact")),
             )
             .order_by(Reminder.recipient, Reminder.send_at, Reminder.id)
         )
@@ -323,6 +350,24 @@ def failures(session: Session, limit: int = 50) -> list[Reminder]:
             .where(Reminder.status == ReminderStatus.FAILED)
             .order_by(Reminder.send_at.desc(), Reminder.id.desc())
             .limit(limit)
+        )
+    )
+
+
+def later_nudge_due(session: Session, row: Reminder, now: datetime) -> bool:
+    """After downtime two nudges of one round can be due at once: only the later one is sent."""
+    return bool(
+        session.scalar(
+            select(
+                exists().where(
+                    Reminder.kind == "nudge",
+                    Reminder.round_id == row.round_id,
+                    Reminder.recipient == row.recipient,
+                    Reminder.send_at > row.send_at,
+                    Reminder.send_at <= now,
+                    Reminder.status.not_in((ReminderStatus.CANCELLED, ReminderStatus.SKIPPED)),
+                )
+            )
         )
     )
 

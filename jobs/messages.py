@@ -8,21 +8,33 @@ reminder ids in their ``value``, so a click is understood without looking anythi
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.i18n import format_date, message, state_label
-from bot.slack.mrkdwn import escape
-from data import reminders
-from data.models import Measure, Milestone, Organisation, Person, Reminder, State
+from bot.slack.mrkdwn import escape, shorten
+from data import reminders, rounds
+from data.models import (
+    Measure,
+    Milestone,
+    Organisation,
+    Person,
+    Reminder,
+    ReportingRound,
+    State,
+)
 from jobs.port import Message
 
 # Button action ids; the Slack listeners register for exactly these.
 STATUS_ACTION_PREFIX = "seuranta_status_"
 NOTE_ACTION = "seuranta_status_note"
+ROUND_PICK_ACTION = "seuranta_round_pick"
+ROUND_NOTE = "note"  # the round menu's last option opens the note modal
+# Slack allows 50 blocks per message; the rest are named in one line.
+ROUND_MEASURES_SHOWN = 45
 BUTTON_STATES = (State.ON_TRACK, State.AT_RISK, State.DELAYED, State.DONE)
 _STYLE = {State.ON_TRACK: "primary", State.DELAYED: "danger"}
 
@@ -78,11 +90,12 @@ def render(session: Session, row: Reminder, default_lang: str, today: date) -> M
         return _no_contact(session, row, default_lang)
     if row.kind == "missed":
         return _missed(session, row, language(session, row.recipient, default_lang))
-    text = str(row.detail.get("text", ""))
-    if text:  # rounds and digests store their text when they are planned
-        blocks = list(row.detail.get("blocks", []))
-        thread = tuple(Message(str(t)) for t in row.detail.get("thread", []))
-        return Message(text, blocks, thread)
+    if row.kind in ("round_ask", "nudge"):
+        return _round_request(session, row, language(session, row.recipient, default_lang))
+    if row.kind == "round_no_contact":
+        return _round_no_contact(session, row, default_lang)
+    if row.kind == "round_missing":
+        return _round_missing(session, row, default_lang)
     raise ValueError(f"reminder {row.id}: no rendering for kind {row.kind!r}")
 
 
@@ -166,3 +179,173 @@ def _missed(session: Session, row: Reminder, lang: str) -> Message:
         )
     text = "\n".join(lines)
     return Message(text, [{"type": "section", "text": {"type": "mrkdwn", "text": text[:3000]}}])
+
+
+def _round(session: Session, row: Reminder) -> rounds.RoundProgress:
+    found = session.get(ReportingRound, row.round_id)
+    if found is None:
+        raise Gone(f"reminder {row.id}: round {row.round_id} does not exist")
+    return rounds.progress(session, found)
+
+
+def skip_reason(session: Session, row: Reminder, now: datetime) -> str | None:
+    """Why a due round message is no longer worth sending, decided just before it is sent."""
+    if row.kind not in ("round_ask", "nudge", "round_no_contact"):
+        return None
+    progress = _round(session, row)
+    if row.kind == "round_no_contact":
+        return None if progress.without_contact() else "every lead organisation has a contact"
+    if progress.closed_at is not None:
+        return f"round {progress.id} is closed"
+    if row.kind == "nudge":
+        if reminders.later_nudge_due(session, row, now):
+            return f"a later nudge of round {progress.id} is due as well"
+        if row.recipient not in progress.owing():
+            return "every measure has been answered"
+    return None
+
+
+def _round_request(session: Session, row: Reminder, lang: str) -> Message:
+    """One message per person listing all their measures, each with a status menu."""
+    progress = _round(session, row)
+    items = progress.people().get(row.recipient, [])
+    if not items:
+        raise Gone(f"reminder {row.id}: {row.recipient} has no measures in round {progress.id}")
+    due = format_date(progress.due, lang)
+    owing = [i for i in items if i.answer is None]
+    if row.kind == "nudge" and owing:
+        lead = message("round.nudge", lang, id=progress.id, count=len(owing), due=due)
+    else:
+        lead = message("round.ask", lang, id=progress.id, due=due)
+    blocks: list[dict[str, Any]] = [
+        {"type": "section", "text": {"type": "mrkdwn", "text": lead}},
+        {"type": "context", "elements": [{"type": "mrkdwn", "text": message("round.how", lang)}]},
+    ]
+    shown = items[:ROUND_MEASURES_SHOWN]
+    blocks += [_round_item(item, row.id, lang) for item in shown]
+    if len(items) > len(shown):
+        more = message("round.more", lang, count=len(items) - len(shown))
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": more}]})
+    numbers = ", ".join(i.number for i in items)
+    return Message(f"{_plain(lead)} {numbers}", blocks)
+
+
+def _round_item(item: rounds.RoundItem, reminder_id: int, lang: str) -> dict[str, Any]:
+    if item.answer is None:
+        answered = f"_{message('round.unanswered', lang)}_"
+    else:
+        answered = "✓ " + message(
+            "status.recorded",
+            lang,
+            state=state_label(item.answer.state.value, lang),
+            who=f"<@{item.answer.reporter}>",
+            when=format_date(item.answer.at.date(), lang),
+        )
+    options = [
+        {"text": {"type": "plain_text", "text": state_label(state.value, lang)}, "value": state}
+        for state in BUTTON_STATES
+    ]
+    options.append(
+        {
+            "text": {"type": "plain_text", "text": message("round.note_option", lang)},
+            "value": ROUND_NOTE,
+        }
+    )
+    title = escape(shorten(item.title, 200))
+    return {
+        "type": "section",
+        # The ids ride in the block id, so a pick is understood without a lookup.
+        "block_id": f"round:{reminder_id}:{item.measure_id}",
+        "text": {"type": "mrkdwn", "text": f"*{item.number}* {title}\n{answered}"},
+        "accessory": {
+            "type": "static_select",
+            "action_id": ROUND_PICK_ACTION,
+            "placeholder": {"type": "plain_text", "text": message("round.pick", lang)},
+            "options": options,
+        },
+    }
+
+
+def round_target(block_id: str) -> tuple[int, int]:
+    """(reminder id, measure id) from a round item's block id."""
+    _, reminder_id, measure_id = block_id.split(":")
+    return int(reminder_id), int(measure_id)
+
+
+def _round_no_contact(session: Session, row: Reminder, lang: str) -> Message:
+    progress = _round(session, row)
+    orphaned = progress.without_contact()
+    if not orphaned:
+        raise Gone(f"reminder {row.id}: every lead organisation has a contact now")
+    lines = [message("round.no_contact", lang, id=progress.id, due=format_date(progress.due, lang))]
+    lines += [
+        message("round.org_line", lang, org=org_label(key, lang), numbers=", ".join(numbers))
+        for key, numbers in orphaned.items()
+    ]
+    return _text_message(lines)
+
+
+def _round_missing(session: Session, row: Reminder, lang: str) -> Message:
+    progress = _round(session, row)
+    due = format_date(progress.due, lang)
+    total = len(progress.items)
+    if not progress.missing:
+        return _text_message(
+            [message("round.complete", lang, id=progress.id, due=due, total=total)]
+        )
+    head = message(
+        "round.missing", lang, id=progress.id, due=due, answered=len(progress.answered), total=total
+    )
+    return _text_message([head, *missing_lines(progress, lang)])
+
+
+def missing_lines(progress: rounds.RoundProgress, lang: str) -> list[str]:
+    """Per lead organisation: the measures still unanswered and whom to ask."""
+    people: dict[str, tuple[str, ...]] = {}
+    for item in progress.missing:
+        for key in item.leads or (rounds.NO_LEAD,):
+            people.setdefault(key, item.contacts)
+    return [
+        message(
+            "round.missing_line",
+            lang,
+            org=org_label(key, lang),
+            numbers=", ".join(numbers),
+            people=", ".join(f"<@{u}>" for u in people.get(key, ()))
+            or message("round.nobody", lang),
+        )
+        for key, numbers in progress.missing_by_organisation().items()
+    ]
+
+
+def org_label(key: str, lang: str) -> str:
+    return message("round.no_lead", lang) if key == rounds.NO_LEAD else escape(key)
+
+
+def _text_message(lines: list[str]) -> Message:
+    """A section of up to Slack's 3,000 characters; what does not fit goes to the thread."""
+    head, rest = _fit(lines, 3000)
+    thread = []
+    while rest:
+        chunk, rest = _fit(rest, 3000)
+        thread.append(Message(chunk))
+    text = head
+    return Message(
+        text, [{"type": "section", "text": {"type": "mrkdwn", "text": text}}], tuple(thread)
+    )
+
+
+def _fit(lines: list[str], limit: int) -> tuple[str, list[str]]:
+    taken: list[str] = []
+    size = 0
+    for index, line in enumerate(lines):
+        line = line[:limit]
+        if taken and size + len(line) + 1 > limit:
+            return "\n".join(taken), lines[index:]
+        taken.append(line)
+        size += len(line) + 1
+    return "\n".join(taken), []
+
+
+def _plain(mrkdwn: str) -> str:
+    return mrkdwn.replace("*", "").replace("_", "")

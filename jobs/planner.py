@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from data import reminders
 from data.db import transaction
 from data.models import Reminder, ReminderStatus
+from jobs import rounds
 from jobs.policy import ReminderPolicy, due_window, sends_between
 
 WATERMARK = "planned_through"
@@ -65,7 +66,7 @@ def plan(
                 assert coordinator_channel is not None
                 request = requests.setdefault(
                     (target.organisation_key, at),
-                    _row(
+                    reminders.planned_row(
                         now,
                         kind="no_contact",
                         key=f"no_contact:{target.organisation_key}:{at.isoformat()}",
@@ -79,7 +80,7 @@ def plan(
                 request["detail"]["milestones"].append(target.milestone_id)
                 continue
             rows.append(
-                _row(
+                reminders.planned_row(
                     now,
                     kind="deadline",
                     key=f"deadline:{target.milestone_id}:{target.due}:{offset}:{target.user}",
@@ -95,29 +96,19 @@ def plan(
                 )
             )
     rows.extend(requests.values())
+    rows += rounds.plan(
+        session,
+        policy,
+        now,
+        since,
+        until,
+        coordinator_channel=coordinator_channel,
+        nudge_every=policy.nudge_every,
+    )
     cancelled = reminders.cancel_outdated(session)
     added = reminders.insert_planned(session, rows)
     reminders.advance_watermark(session, WATERMARK, now)
     return PlanResult(since, until, len(targets), added, cancelled, unreachable)
-
-
-def _row(now: datetime, **values: Any) -> dict[str, Any]:
-    """A full row for a multi-row INSERT (every row must name the same columns)."""
-    row: dict[str, Any] = {
-        "milestone_id": None,
-        "due": None,
-        "offset_days": None,
-        "measure_id": None,
-        "organisation_id": None,
-        "round_id": None,
-        "tz": None,
-        "status": ReminderStatus.PLANNED,
-        "attempts": 0,
-        "detail": {},
-        "created_at": now,
-    }
-    row.update(values)
-    return row
 
 
 def fold_stale(factory: sessionmaker[Session], policy: ReminderPolicy, now: datetime) -> list[int]:

@@ -58,6 +58,11 @@ class ReminderPolicy:
     backfill: timedelta = timedelta(days=14)
     # Rows are planned this far ahead so they can be listed and cancelled before they are due.
     lookahead: timedelta = timedelta(days=1)
+    # Reporting rounds nudge those yet to answer this often (days; 0 = never).
+    nudge_every: int = 3
+    # The weekly digest: Monday = 0, at this local time.
+    digest_weekday: int = 0
+    digest_time: time = time(8, 30)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ReminderPolicy:
@@ -69,6 +74,9 @@ class ReminderPolicy:
             holiday_country=settings.holiday_country,
             fresh_for=timedelta(hours=settings.reminder_fresh_hours),
             backfill=timedelta(days=settings.reminder_backfill_days),
+            nudge_every=settings.round_nudge_days,
+            digest_weekday=settings.digest_weekday,
+            digest_time=settings.digest_time,
         )
 
     @property
@@ -87,6 +95,14 @@ class ReminderPolicy:
             if self.is_working_day(candidate):
                 return candidate
         return day  # a calendar with no working day in a week: keep the date rather than loop
+
+    def next_working_day(self, day: date) -> date:
+        """``day`` itself if it is a working day, else the closest later one."""
+        for ahead in range(MAX_SHIFT_DAYS + 1):
+            candidate = day + timedelta(days=ahead)
+            if self.is_working_day(candidate):
+                return candidate
+        return day
 
     def send_date(self, due: date, offset: int) -> date:
         return self.previous_working_day(due - timedelta(days=offset))

@@ -163,6 +163,11 @@ class Sender:
                     reminders.release(session, row.id, self.worker, later, "quiet hours")
                     report.add("deferred", row.id, f"quiet hours until {later.isoformat()}")
                     continue
+                reason = messages.skip_reason(session, row, now)
+                if reason is not None:
+                    reminders.mark_skipped(session, row.id, self.worker, reason)
+                    report.add("skipped", row.id, reason)
+                    continue
                 try:
                     message = messages.render(session, row, self.default_lang, today)
                 except messages.Gone as gone:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.i18n import format_date
 from data import reminders
 from data.models import Measure, Milestone, Organisation, Reminder
-from jobs import planner
+from jobs import messages, planner
 from jobs.policy import ReminderPolicy, zone_or
 from jobs.port import MessagePort
 from jobs.sender import Clock, Sender, SendOptions, SendReport
@@ -89,8 +89,11 @@ def dry_run(factory: sessionmaker[Session], settings: Settings, now: datetime) -
             )
         for row in reminders.due_rows(session, now):
             local = row.send_at.astimezone(zone_or(row.tz, policy.tz))
+            reason = messages.skip_reason(session, row, now)
             if row.recipient in paused:
                 verdict = f"skip (paused until {paused[row.recipient].isoformat()})"
+            elif reason is not None:
+                verdict = f"skip ({reason})"
             else:
                 verdict = "send"
             report.would_send.append(
@@ -101,13 +104,23 @@ def dry_run(factory: sessionmaker[Session], settings: Settings, now: datetime) -
     return report
 
 
+_ROUND_KINDS = {
+    "round_ask": "the request for statuses",
+    "nudge": "a nudge",
+    "round_no_contact": "organisations without a contact",
+    "round_missing": "the missing list",
+}
+
+
 def _whom(row: Reminder) -> str:
-    if row.kind == "no_contact":
+    if row.kind in ("no_contact", "round_no_contact", "round_missing", "digest"):
         return f"{row.channel} (coordinators)"
     return f"{row.recipient} (DM)" if row.channel == row.recipient else row.channel
 
 
 def _what(session: Session, row: Reminder) -> str:
+    if row.kind in _ROUND_KINDS:
+        return f"{_ROUND_KINDS[row.kind]} of reporting round #{row.round_id}"
     if row.kind == "no_contact":
         return f"{len(row.detail.get('milestones', []))} milestone(s) of {row.recipient[4:]}"
     milestone = session.get(Milestone, row.milestone_id) if row.milestone_id else None
@@ -118,6 +131,8 @@ def _what(session: Session, row: Reminder) -> str:
 
 
 def _why(session: Session, row: Reminder) -> str:
+    if row.kind in _ROUND_KINDS:
+        return "the round's schedule"
     organisation = session.get(Organisation, row.organisation_id) if row.organisation_id else None
     org = organisation.key if organisation else "?"
     if row.kind == "no_contact":

@@ -75,13 +75,40 @@ class Pause:
 
 
 @dataclass(frozen=True, slots=True)
+class StartRound:
+    """``/seuranta round start --due 2027-01-15 [--measures 2.*]`` (admins)."""
+
+    due: date
+    pattern: str = "*"
+
+
+@dataclass(frozen=True, slots=True)
+class RoundCommand:
+    """``round report [#N]``, ``round close [#N]``, ``rounds``: without N, the newest round."""
+
+    action: str  # "report", "close" or "list"
+    round_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Usage:
     """A directory command written wrongly; ``message`` is the i18n key that shows how."""
 
     message: str
 
 
-Subcommand = Ask | Iam | ChangeContact | ListContacts | Report | ReportStatus | Pause | Usage
+Subcommand = (
+    Ask
+    | Iam
+    | ChangeContact
+    | ListContacts
+    | Report
+    | ReportStatus
+    | Pause
+    | StartRound
+    | RoundCommand
+    | Usage
+)
 
 
 def parse_subcommand(text: str) -> Subcommand:
@@ -102,6 +129,8 @@ def parse_subcommand(text: str) -> Subcommand:
         return ReportStatus(rest[0].rstrip(".:"), state, note)
     if verb == "pause":
         return _pause(rest)
+    if verb in ("round", "rounds", "kierros", "omgång"):
+        return _round(rest)
     if verb == "report" and len(rest) <= 1:
         lang = rest[0].casefold() if rest else None
         return Report(lang) if lang in (None, *LANGUAGES) else Usage("slack.report.usage")
@@ -124,11 +153,54 @@ def _pause(words: list[str]) -> Subcommand:
         words = words[1:]
     if len(words) != 1:
         return Usage("slack.pause.usage")
-    text = words[0]
+    day = parse_date(words[0])
+    return Pause(day) if day else Usage("slack.pause.usage")
+
+
+def _round(words: list[str]) -> Subcommand:
+    action = words[0].casefold() if words else "list"
+    options = words[1:]
+    if action == "start":
+        return _start_round(options)
+    if action in ("report", "close", "list") and len(options) <= 1:
+        if not options:
+            return RoundCommand(action)
+        number = options[0].lstrip("#")
+        return RoundCommand(action, int(number)) if number.isdigit() else Usage("round.usage")
+    return Usage("round.usage")
+
+
+def _start_round(words: list[str]) -> Subcommand:
+    """``start --due DATE [--measures PATTERN]``; the flags may be left out: ``start DATE 2.*``."""
+    due: date | None = None
+    pattern = "*"
+    positional = []
+    pairs = iter(words)
+    for word in pairs:
+        flag = word.casefold()
+        if flag in ("--due", "--measures"):
+            value = next(pairs, "")
+            if flag == "--due":
+                due = parse_date(value)
+            else:
+                pattern = value
+        else:
+            positional.append(word)
+    if due is None and positional:
+        due = parse_date(positional.pop(0))
+    if positional:
+        pattern = ",".join(positional)
+    if due is None or not pattern:
+        return Usage("round.usage")
+    return StartRound(due, pattern)
+
+
+def parse_date(text: str) -> date | None:
+    """ISO (2027-01-07) or Finnish (7.1.2027); None if it is neither."""
     try:
         if "." in text:
             day, month, year = (int(part) for part in text.strip(".").split("."))
-            return Pause(date(year, month, day))
-        return Pause(date.fromisoformat(text))
+            return date(year, month, day)
+        return date.fromisoformat(text)
     except ValueError:
-        return Usage("slack.pause.usage")
+        return None

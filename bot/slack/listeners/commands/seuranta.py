@@ -20,9 +20,18 @@ from bot.slack.listeners.commands.directory import directory_reply
 from bot.slack.mrkdwn import Block
 from bot.slack.pause import pause_reply
 from bot.slack.report import post_report
+from bot.slack.rounds import round_reply
 from bot.slack.services import Services
 from bot.slack.status_report import status_reply
-from bot.slack.subcommands import Ask, Pause, Report, ReportStatus, parse_subcommand
+from bot.slack.subcommands import (
+    Ask,
+    Pause,
+    Report,
+    ReportStatus,
+    RoundCommand,
+    StartRound,
+    parse_subcommand,
+)
 
 COMMAND = "/seuranta"
 SHARE_ACTION = "share_answer"
@@ -43,6 +52,10 @@ def seuranta_command(
     if isinstance(subcommand, Pause):
         lang = language_for(services, client, user_id)
         ack(text=pause_reply(services, user_id, subcommand, lang), response_type="ephemeral")
+        return
+    if isinstance(subcommand, StartRound | RoundCommand):
+        lang = language_for(services, client, user_id)
+        ack(text=round_reply(services, user_id, subcommand, lang), response_type="ephemeral")
         return
     if isinstance(subcommand, ReportStatus):
         lang = language_for(services, client, user_id)

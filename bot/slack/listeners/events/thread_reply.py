@@ -1,5 +1,8 @@
 """A reply in a reminder's thread is stored as a status note on that measure.
 
+Under a round message, which lists several measures, the reply names its measure by starting
+with the number ("2.7 going to plan"); a person asked about one measure need not.
+
 Registered before the general message listener, which it hands every other message to: Bolt
 runs only the first event listener that matches.
 """
@@ -14,7 +17,7 @@ from bot.i18n import message
 from bot.slack.listeners.events.messages import answer_direct_message
 from bot.slack.services import Services
 from bot.slack.status_report import Target, store
-from data import reminders
+from data import reminders, rounds
 from data.models import Measure
 from jobs import messages
 
@@ -25,24 +28,41 @@ def thread_reply(event: dict[str, Any], client: WebClient, services: Services) -
     if not is_reply or event.get("subtype") or event.get("bot_id"):
         answer_direct_message(event, client, services)
         return
+    user = event["user"]
+    text = event.get("text") or ""
     with services.factory() as session:
         row = reminders.by_message(session, event["channel"], thread_ts)
-        target = (
-            Target(row.measure_id, row.milestone_id, row.id)
-            if row is not None and row.measure_id is not None
-            else None
-        )
+        if row is None:
+            target = None
+        elif row.round_id is not None:
+            found = rounds.find(session, row.round_id)
+            assert found is not None  # rounds are never deleted
+            items = rounds.progress(session, found).people().get(row.recipient, [])
+            measure_id, text = rounds.reply_target(items, text)
+            if measure_id is None:
+                numbers = ", ".join(i.number for i in items)
+                lang = messages.language(session, user, services.settings.language)
+                client.chat_postMessage(
+                    channel=event["channel"],
+                    thread_ts=thread_ts,
+                    text=message("round.thread_which", lang, numbers=numbers),
+                )
+                return
+            target = Target(measure_id, None, row.id)
+        elif row.measure_id is not None:
+            target = Target(row.measure_id, row.milestone_id, row.id)
+        else:
+            target = None
     if target is None:
         answer_direct_message(event, client, services)
         return
-    user = event["user"]
     stored = store(
         services,
         client,
         target=target,
         user=user,
         state=None,  # a note keeps the measure's latest state
-        note=event.get("text") or "",
+        note=text,
         source="thread",
         channel=event["channel"],
         ts=event["ts"],

@@ -1,0 +1,55 @@
+"""A round message's status menus: picking a state stores it; "Add a note…" opens the modal.
+
+Each measure in a round message is a section whose block id names the reminder and the
+measure, so one menu action serves every measure in the message.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack
+from slack_sdk import WebClient
+
+from bot.slack.listeners.actions.status_buttons import status_modal
+from bot.slack.services import Services
+from bot.slack.status_report import Target, store
+from data.models import Measure, State
+from jobs import messages
+
+
+def round_pick(
+    ack: Ack, action: dict[str, Any], body: dict[str, Any], client: WebClient, services: Services
+) -> None:
+    ack()
+    reminder_id, measure_id = messages.round_target(action["block_id"])
+    picked = (action.get("selected_option") or {}).get("value")
+    user = body["user"]["id"]
+    container = body.get("container") or {}
+    channel = container.get("channel_id") or (body.get("channel") or {}).get("id")
+    ts = container.get("message_ts")
+    if picked == messages.ROUND_NOTE:
+        lang = messages.language_for_user(services.factory, user, services.settings.language)
+        with services.factory() as session:
+            measure = session.get(Measure, measure_id)
+            number = measure.number if measure else "?"
+        metadata = {
+            "value": messages.status_value(measure_id, None, reminder_id),
+            "channel": channel,
+            "ts": ts,
+        }
+        client.views_open(trigger_id=body["trigger_id"], view=status_modal(number, lang, metadata))
+        return
+    if picked not in {state.value for state in messages.BUTTON_STATES}:
+        return  # not one of our options: nothing to store
+    store(
+        services,
+        client,
+        target=Target(measure_id, None, reminder_id),
+        user=user,
+        state=State(picked),
+        note="",
+        source="round",
+        channel=channel,
+        ts=ts,
+    )

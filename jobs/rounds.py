@@ -1,0 +1,131 @@
+"""A reporting round's messages: the first ask, the nudges, and the missing list (no Slack I/O).
+
+The first ask goes out when the round starts (one message per person, listing all their
+measures). Nudges follow every ``round_nudge_days`` working days until the due day, planned by
+the tick like deadline reminders, so a restart neither loses nor repeats them; whether a nudge is
+still needed is decided again when it is sent. The first working day after the due date, the
+coordinator channel gets who is still missing.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from data import reminders, rounds
+from data.rounds import RoundProgress
+from jobs.policy import ReminderPolicy, local_instant, zone_or
+
+
+def ask_rows(
+    session: Session, progress: RoundProgress, now: datetime, coordinator_channel: str | None
+) -> list[dict[str, Any]]:
+    """One "please report" message per contact, and one request to name missing contacts."""
+    people = progress.people()
+    zones = reminders.zones(session, list(people))
+    rows = [
+        reminders.planned_row(
+            now,
+            kind="round_ask",
+            key=f"round_ask:{progress.id}:{user}",
+            round_id=progress.id,
+            recipient=user,
+            channel=user,
+            tz=zones.get(user),
+            send_at=now,
+        )
+        for user in people
+    ]
+    if progress.without_contact() and coordinator_channel:
+        rows.append(
+            reminders.planned_row(
+                now,
+                kind="round_no_contact",
+                key=f"round_no_contact:{progress.id}",
+                round_id=progress.id,
+                recipient=f"round:{progress.id}",
+                channel=coordinator_channel,
+                send_at=now,
+            )
+        )
+    return rows
+
+
+def nudge_dates(policy: ReminderPolicy, started: date, due: date, every: int) -> list[date]:
+    """Every ``every`` days after the start up to the due day, each moved to a working day."""
+    if every <= 0:
+        return []
+    dates = []
+    day = started + timedelta(days=every)
+    while day <= due:
+        shifted = policy.previous_working_day(day)
+        if shifted > started and shifted not in dates:
+            dates.append(shifted)
+        day += timedelta(days=every)
+    return dates
+
+
+def missing_date(policy: ReminderPolicy, due: date) -> date:
+    return policy.next_working_day(due + timedelta(days=1))
+
+
+def plan(
+    session: Session,
+    policy: ReminderPolicy,
+    now: datetime,
+    since: datetime,
+    until: datetime,
+    *,
+    coordinator_channel: str | None,
+    nudge_every: int,
+) -> list[dict[str, Any]]:
+    """The nudges and missing lists of open rounds whose send instant is in [since, until]."""
+    rows: list[dict[str, Any]] = []
+    for found in rounds.open_rounds(session):
+        started = found.started_at.astimezone(policy.tz).date()
+        progress: RoundProgress | None = None
+        for day in nudge_dates(policy, started, found.due, nudge_every):
+            if not _maybe_in(policy, day, since, until):
+                continue
+            progress = progress or rounds.progress(session, found)
+            owing = progress.owing()
+            zones = reminders.zones(session, list(owing))
+            for user in owing:
+                zone = zone_or(zones.get(user), policy.tz)
+                at = policy.outside_quiet(local_instant(day, policy.send_time, zone), zone)
+                if since <= at <= until:
+                    rows.append(
+                        reminders.planned_row(
+                            now,
+                            kind="nudge",
+                            key=f"nudge:{found.id}:{day.isoformat()}:{user}",
+                            round_id=found.id,
+                            recipient=user,
+                            channel=user,
+                            tz=zones.get(user),
+                            send_at=at,
+                        )
+                    )
+        at = local_instant(missing_date(policy, found.due), policy.send_time, policy.tz)
+        if coordinator_channel and since <= at <= until:
+            rows.append(
+                reminders.planned_row(
+                    now,
+                    kind="round_missing",
+                    key=f"round_missing:{found.id}",
+                    round_id=found.id,
+                    recipient=f"round:{found.id}",
+                    channel=coordinator_channel,
+                    send_at=at,
+                )
+            )
+    return rows
+
+
+def _maybe_in(policy: ReminderPolicy, day: date, since: datetime, until: datetime) -> bool:
+    """Cheap pre-check before loading the round: a day ± one for recipients' own zones."""
+    first = since.astimezone(policy.tz).date() - timedelta(days=1)
+    last = until.astimezone(policy.tz).date() + timedelta(days=1)
+    return first <= day <= last
