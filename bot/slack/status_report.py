@@ -119,7 +119,8 @@ def _show_on_reminder(
             else None
         )
     blocks: list[dict[str, Any]] = list(base.blocks) if base else []
-    blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": recorded}]})
+    if row is None or row.round_id is None:  # a round message shows it beside the measure
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": recorded}]})
     client.chat_update(channel=channel, ts=ts, text=base.text if base else recorded, blocks=blocks)
 
 
