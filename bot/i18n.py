@@ -621,6 +621,64 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Börja svaret med åtgärdens nummer ({numbers}) så vet jag vart det hör.",
         "en": "Start your reply with the measure's number ({numbers}) so I know where it belongs.",
     },
+    "digest.title": {
+        "fi": "📊 *Viikkokatsaus {date}*",
+        "sv": "📊 *Veckoöversikt {date}*",
+        "en": "📊 *Weekly digest {date}*",
+    },
+    "digest.upcoming": {
+        "fi": "{count} määräaikaa seuraavan kahden viikon aikana",
+        "sv": "{count} tidsfrister under de kommande två veckorna",
+        "en": "{count} milestones due in the next two weeks",
+    },
+    "digest.overdue": {
+        "fi": "{count} määräaikaa ohitettu, toimenpide ei valmis",
+        "sv": "{count} tidsfrister passerade utan att åtgärden är klar",
+        "en": "{count} milestones overdue and not done",
+    },
+    "digest.changes": {
+        "fi": "{count} tilannepäivitystä viikon aikana",
+        "sv": "{count} lägesuppdateringar under veckan",
+        "en": "{count} status updates this week",
+    },
+    "digest.round": {
+        "fi": "Raportointikierros #{id} (määräpäivä {due}): {answered}/{total} vastattu, "
+        "{people} henkilöltä puuttuu vastaus",
+        "sv": "Rapporteringsomgång #{id} (senast {due}): {answered}/{total} besvarade, "
+        "{people} personer har inte svarat",
+        "en": "Reporting round #{id} (due {due}): {answered}/{total} answered, "
+        "{people} people yet to answer",
+    },
+    "digest.failures": {
+        "fi": "⚠️ {count} viestiä ei voitu toimittaa: katso `/seuranta failures`",
+        "sv": "⚠️ {count} meddelanden kunde inte levereras: se `/seuranta failures`",
+        "en": "⚠️ {count} messages could not be delivered: see `/seuranta failures`",
+    },
+    "digest.details": {
+        "fi": "Yksityiskohdat ketjussa.",
+        "sv": "Detaljerna finns i tråden.",
+        "en": "Details in the thread.",
+    },
+    "digest.upcoming_head": {
+        "fi": "*Määräajat seuraavan kahden viikon aikana*",
+        "sv": "*Tidsfrister under de kommande två veckorna*",
+        "en": "*Due in the next two weeks*",
+    },
+    "digest.overdue_head": {
+        "fi": "*Ohitetut määräajat (ei valmis)*",
+        "sv": "*Passerade tidsfrister (inte klara)*",
+        "en": "*Overdue, not done*",
+    },
+    "digest.changes_head": {
+        "fi": "*Tilannepäivitykset viikon aikana*",
+        "sv": "*Lägesuppdateringar under veckan*",
+        "en": "*Status updates this week*",
+    },
+    "digest.round_head": {
+        "fi": "*Raportointikierros #{id}: vastaus puuttuu*",
+        "sv": "*Rapporteringsomgång #{id}: svar saknas*",
+        "en": "*Reporting round #{id}: not answered*",
+    },
     "status.note_button": {
         "fi": "Lisää huomautus",
         "sv": "Lägg till kommentar",

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.i18n import format_date, message, state_label
 from bot.slack.mrkdwn import escape, shorten
-from data import reminders, rounds
+from data import queries, reminders, rounds
 from data.models import (
     Measure,
     Milestone,
@@ -27,6 +27,7 @@ from data.models import (
     State,
 )
 from jobs.port import Message
+from reports import digest
 
 # Button action ids; the Slack listeners register for exactly these.
 STATUS_ACTION_PREFIX = "seuranta_status_"
@@ -96,6 +97,8 @@ def render(session: Session, row: Reminder, default_lang: str, today: date) -> M
         return _round_no_contact(session, row, default_lang)
     if row.kind == "round_missing":
         return _round_missing(session, row, default_lang)
+    if row.kind == "digest":
+        return _digest(session, row, default_lang, today)
     raise ValueError(f"reminder {row.id}: no rendering for kind {row.kind!r}")
 
 
@@ -318,21 +321,96 @@ def missing_lines(progress: rounds.RoundProgress, lang: str) -> list[str]:
     ]
 
 
+def _digest(session: Session, row: Reminder, lang: str, today: date) -> Message:
+    """The numbers in one message; each list in the thread, so the channel stays readable."""
+    programme = queries.current_programme(session)
+    if programme is None:
+        raise Gone(f"reminder {row.id}: no programme has been imported")
+    found = digest.load_digest(session, programme, row.send_at - digest.WEEK, today)
+    summary = [
+        message("digest.upcoming", lang, count=len(found.upcoming)),
+        message("digest.overdue", lang, count=len(found.overdue)),
+        message("digest.changes", lang, count=len(found.changes)),
+    ]
+    summary += [
+        message(
+            "digest.round",
+            lang,
+            id=p.id,
+            due=format_date(p.due, lang),
+            answered=len(p.answered),
+            total=len(p.items),
+            people=len(p.owing()),
+        )
+        for p in found.rounds
+    ]
+    if found.failures:
+        summary.append(message("digest.failures", lang, count=found.failures))
+    title = message("digest.title", lang, date=format_date(found.today, lang))
+    text = "\n".join([title, *(f"• {line}" for line in summary)])
+    thread: list[Message] = []
+    sections = [
+        (
+            "digest.upcoming_head",
+            [
+                f"• {format_date(i.due, lang)} *{i.number}* {escape(i.text)}"
+                f" ({state_label(i.state, lang)})"
+                for i in found.upcoming
+            ],
+        ),
+        (
+            "digest.overdue_head",
+            [
+                f"• {format_date(i.due, lang)} *{i.number}* {escape(i.text)}"
+                f" ({state_label(i.state, lang)})"
+                for i in found.overdue
+            ],
+        ),
+        (
+            "digest.changes_head",
+            [
+                f"• *{c.number}* {state_label(c.state.value, lang)}, <@{c.reporter}>"
+                f" {format_date(c.at.date(), lang)}" + (f": {escape(c.note)}" if c.note else "")
+                for c in found.changes
+            ],
+        ),
+    ]
+    for key, lines in sections:
+        if lines:
+            thread += _chunks([message(key, lang), *lines])
+    for p in found.rounds:
+        if p.missing:
+            head = message("digest.round_head", lang, id=p.id)
+            thread += _chunks([head, *missing_lines(p, lang)])
+    blocks: list[dict[str, Any]] = [
+        {"type": "section", "text": {"type": "mrkdwn", "text": text}},
+        {
+            "type": "context",
+            "elements": [{"type": "mrkdwn", "text": message("digest.details", lang)}],
+        },
+    ]
+    return Message(_plain(text), blocks if thread else blocks[:1], tuple(thread))
+
+
 def org_label(key: str, lang: str) -> str:
     return message("round.no_lead", lang) if key == rounds.NO_LEAD else escape(key)
 
 
 def _text_message(lines: list[str]) -> Message:
-    """A section of up to Slack's 3,000 characters; what does not fit goes to the thread."""
-    head, rest = _fit(lines, 3000)
-    thread = []
-    while rest:
-        chunk, rest = _fit(rest, 3000)
-        thread.append(Message(chunk))
-    text = head
-    return Message(
-        text, [{"type": "section", "text": {"type": "mrkdwn", "text": text}}], tuple(thread)
-    )
+    """One section of up to Slack's 3,000 characters; what does not fit goes to the thread."""
+    head, *rest = _chunks(lines)
+    return Message(head.text, head.blocks, tuple(rest))
+
+
+def _chunks(lines: list[str]) -> list[Message]:
+    """Lines packed into as few messages of one section each as Slack's limit allows."""
+    chunks = []
+    while lines:
+        text, lines = _fit(lines, 3000)
+        chunks.append(
+            Message(text, [{"type": "section", "text": {"type": "mrkdwn", "text": text}}])
+        )
+    return chunks
 
 
 def _fit(lines: list[str], limit: int) -> tuple[str, list[str]]:

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from data import reminders
 from data.db import transaction
 from data.models import Reminder, ReminderStatus
-from jobs import rounds
+from jobs import digest, rounds
 from jobs.policy import ReminderPolicy, due_window, sends_between
 
 WATERMARK = "planned_through"
@@ -105,6 +105,7 @@ def plan(
         coordinator_channel=coordinator_channel,
         nudge_every=policy.nudge_every,
     )
+    rows += digest.plan(policy, now, since, until, coordinator_channel)
     cancelled = reminders.cancel_outdated(session)
     added = reminders.insert_planned(session, rows)
     reminders.advance_watermark(session, WATERMARK, now)

@@ -60,8 +60,8 @@ class ReminderPolicy:
     lookahead: timedelta = timedelta(days=1)
     # Reporting rounds nudge those yet to answer this often (days; 0 = never).
     nudge_every: int = 3
-    # The weekly digest: Monday = 0, at this local time.
-    digest_weekday: int = 0
+    # The weekly digest: Monday = 0, at this local time; None turns it off.
+    digest_weekday: int | None = 0
     digest_time: time = time(8, 30)
 
     @classmethod

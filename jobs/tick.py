@@ -110,6 +110,7 @@ _ROUND_KINDS = {
     "round_no_contact": "organisations without a contact",
     "round_missing": "the missing list",
 }
+_DIGEST = "the weekly digest"
 
 
 def _whom(row: Reminder) -> str:
@@ -119,6 +120,8 @@ def _whom(row: Reminder) -> str:
 
 
 def _what(session: Session, row: Reminder) -> str:
+    if row.kind == "digest":
+        return _DIGEST
     if row.kind in _ROUND_KINDS:
         return f"{_ROUND_KINDS[row.kind]} of reporting round #{row.round_id}"
     if row.kind == "no_contact":
@@ -131,6 +134,8 @@ def _what(session: Session, row: Reminder) -> str:
 
 
 def _why(session: Session, row: Reminder) -> str:
+    if row.kind == "digest":
+        return "digest day"
     if row.kind in _ROUND_KINDS:
         return "the round's schedule"
     organisation = session.get(Organisation, row.organisation_id) if row.organisation_id else None

@@ -43,7 +43,7 @@ class Settings:
     reminder_fresh_hours: int = 12
     reminder_backfill_days: int = 14
     round_nudge_days: int = 3
-    digest_weekday: int = 0  # Monday
+    digest_weekday: int | None = 0  # Monday; None: no weekly digest
     digest_time: time = time(8, 30)
     worker_tick_seconds: int = 30
     send_concurrency: int = 8
@@ -160,8 +160,8 @@ def _reminder_settings(env: Mapping[str, str]) -> dict[str, Any]:
     quiet = env.get("SEURANTA_QUIET_HOURS") or "21:00-07:00"
     start, _, end = quiet.partition("-")
     weekday = (env.get("SEURANTA_DIGEST_DAY") or "mon").strip().lower()[:3]
-    if weekday not in _WEEKDAYS:
-        raise ConfigError(f"SEURANTA_DIGEST_DAY={weekday!r}: use mon, tue, … sun")
+    if weekday not in (*_WEEKDAYS, "off"):
+        raise ConfigError(f"SEURANTA_DIGEST_DAY={weekday!r}: use mon, tue, … sun, or off")
     return {
         "reminder_offsets": parsed,
         "reminder_time": _clock(
@@ -181,7 +181,7 @@ def _reminder_settings(env: Mapping[str, str]) -> dict[str, Any]:
         "round_nudge_days": _count(
             env.get("SEURANTA_ROUND_NUDGE_DAYS") or "3", "SEURANTA_ROUND_NUDGE_DAYS"
         ),
-        "digest_weekday": _WEEKDAYS.index(weekday),
+        "digest_weekday": _WEEKDAYS.index(weekday) if weekday != "off" else None,
         "digest_time": _clock(env.get("SEURANTA_DIGEST_TIME") or "08:30", "SEURANTA_DIGEST_TIME"),
         "worker_tick_seconds": _count(
             env.get("SEURANTA_WORKER_TICK_SECONDS") or "30", "SEURANTA_WORKER_TICK_SECONDS"

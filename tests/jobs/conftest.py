@@ -41,6 +41,7 @@ def settings(fake: FakeSlack) -> Settings:
         slack_signing_secret="secret",
         slack_api_url=fake.url,
         coordinator_channel="C0COORD",
+        digest_weekday=None,  # counted posts stay reminders; tests/jobs/test_digest.py turns it on
     )
 
 
