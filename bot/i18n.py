@@ -449,6 +449,11 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "sv": "*{number}* {title}\nTidsfrist {due}: {text}",
         "en": "*{number}* {title}\nDue {due}: {text}",
     },
+    "remind.bundle": {
+        "fi": "{count} määräaikaa lähestyy",
+        "sv": "{count} tidsfrister närmar sig",
+        "en": "{count} deadlines coming up",
+    },
     "remind.ask": {
         "fi": "Miten toimenpide etenee? Valitse tilanne tai lisää huomautus.",
         "sv": "Hur går åtgärden framåt? Välj läge eller lägg till en kommentar.",
@@ -688,6 +693,11 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "fi": "Kirjattu: *{state}* ({who}, {when})",
         "sv": "Registrerat: *{state}* ({who}, {when})",
         "en": "Recorded: *{state}* ({who}, {when})",
+    },
+    "status.recorded_for": {
+        "fi": "Kirjattu toimenpiteelle {number}: *{state}* ({who}, {when})",
+        "sv": "Registrerat för åtgärd {number}: *{state}* ({who}, {when})",
+        "en": "Recorded for measure {number}: *{state}* ({who}, {when})",
     },
     "status.saved": {
         "fi": "Toimenpiteen {number} tilanne kirjattu: {state}.",

@@ -161,6 +161,55 @@ def insert_planned(session: Session, rows: Sequence[dict[str, Any]]) -> int:
     return added
 
 
+def bundle_same_time(session: Session, now: datetime) -> int:
+    """A person's planned deadline reminders due at one instant become one "bundle" row.
+
+    The per-milestone rows stay, folded into the bundle, so their unique keys still stop them
+    being planned again; the bundle lists them when it is sent. Returns the rows folded.
+    """
+    groups = session.execute(
+        select(Reminder.recipient, Reminder.send_at, func.min(Reminder.id))
+        .where(Reminder.status == PLANNED, Reminder.kind == "deadline")
+        .group_by(Reminder.recipient, Reminder.send_at)
+        .having(func.count() > 1)
+    ).all()
+    folded = 0
+    for recipient, send_at, first_id in groups:
+        first = session.get(Reminder, first_id)
+        assert first is not None
+        key = f"bundle:{recipient}:{send_at.isoformat()}"
+        bundle = planned_row(
+            now,
+            kind="bundle",
+            key=key,
+            recipient=recipient,
+            channel=first.channel,
+            tz=first.tz,
+            send_at=send_at,
+        )
+        insert_planned(session, [bundle])
+        target = session.scalar(
+            select(Reminder.id).where(Reminder.key == key, Reminder.status == PLANNED)
+        )
+        if target is None:  # that bundle went out already: these rows go on their own
+            continue
+        members = select(Reminder.id).where(
+            Reminder.status == PLANNED,
+            Reminder.kind == "deadline",
+            Reminder.recipient == recipient,
+            Reminder.send_at == send_at,
+        )
+        folded += _rowcount(
+            session.execute(
+                update(Reminder)
+                .where(Reminder.id.in_(members.scalar_subquery()))
+                .values(status=ReminderStatus.FOLDED, folded_into=target)
+                .execution_options(synchronize_session=False)
+            )
+        )
+    return folded
+
+
 def cancel_outdated(session: Session) -> int:
     """Planned deadline reminders whose milestone moved or was removed are cancelled."""
     moved = exists(
@@ -215,7 +264,7 @@ def stale_rows(session: Session, now: datetime, fresh_for: timedelta) -> list[Re
             .where(
                 Reminder.status == PLANNED,
                 Reminder.send_at < now - fresh_for,
-                Reminder.kind.in_(("deadline", "no_contact")),
+                Reminder.kind.in_(("deadline", "bundle", "no_contact")),
             )
             .order_by(Reminder.recipient, Reminder.send_at, Reminder.id)
         )

@@ -33,7 +33,6 @@ from seuranta.errors import InputError
 # "2.*", "2.7", "1.*,3.1": measure numbers with shell-style wildcards, comma separated.
 # Stands for the organisation of a measure whose source row names no lead (6.2 and 8.2).
 NO_LEAD = "?"
-_LEADING_NUMBER = re.compile(r"^\s*(?P<number>[1-9]\d?\.\d{1,2})[.:,]?(?:\s+|$)")
 _PATTERN = re.compile(r"^[0-9.*?]+(,[0-9.*?]+)*$")
 
 
@@ -109,18 +108,6 @@ class RoundProgress:
             for key in item.leads or (NO_LEAD,):
                 owed[key].append(item.number)
         return dict(owed)
-
-
-def reply_target(items: list[RoundItem], text: str) -> tuple[int | None, str]:
-    """Which of a person's round measures a thread reply is about, and the note without it."""
-    found = _LEADING_NUMBER.match(text)
-    if found:
-        for item in items:
-            if item.number == found["number"]:
-                return item.measure_id, text[found.end() :].strip()
-    if len(items) == 1:
-        return items[0].measure_id, text.strip()
-    return None, text
 
 
 def parse_pattern(text: str) -> tuple[str, ...]:

@@ -32,10 +32,11 @@ from reports import digest
 # Button action ids; the Slack listeners register for exactly these.
 STATUS_ACTION_PREFIX = "seuranta_status_"
 NOTE_ACTION = "seuranta_status_note"
-ROUND_PICK_ACTION = "seuranta_round_pick"
-ROUND_NOTE = "note"  # the round menu's last option opens the note modal
+# The status menu beside each item of a message listing several (rounds, bundled reminders).
+PICK_ACTION = "seuranta_status_pick"
+NOTE = "note"  # the menu's last option opens the note modal
 # Slack allows 50 blocks per message; the rest are named in one line.
-ROUND_MEASURES_SHOWN = 45
+ITEMS_SHOWN = 45
 BUTTON_STATES = (State.ON_TRACK, State.AT_RISK, State.DELAYED, State.DONE)
 _STYLE = {State.ON_TRACK: "primary", State.DELAYED: "danger"}
 
@@ -89,6 +90,8 @@ def render(session: Session, row: Reminder, default_lang: str, today: date) -> M
         return _deadline(session, row, language(session, row.recipient, default_lang), today)
     if row.kind == "no_contact":
         return _no_contact(session, row, default_lang)
+    if row.kind == "bundle":
+        return _bundle(session, row, language(session, row.recipient, default_lang), today)
     if row.kind == "missed":
         return _missed(session, row, language(session, row.recipient, default_lang))
     if row.kind in ("round_ask", "nudge"):
@@ -167,7 +170,7 @@ def _no_contact(session: Session, row: Reminder, lang: str) -> Message:
 
 def _missed(session: Session, row: Reminder, lang: str) -> Message:
     lines = [message("remind.missed", lang)]
-    for stale in reminders.folded_under(session, row.id):
+    for stale in _unbundled(session, reminders.folded_under(session, row.id)):
         milestone = session.get(Milestone, stale.milestone_id) if stale.milestone_id else None
         if milestone is None or milestone.due is None:
             continue
@@ -182,6 +185,61 @@ def _missed(session: Session, row: Reminder, lang: str) -> Message:
         )
     text = "\n".join(lines)
     return Message(text, [{"type": "section", "text": {"type": "mrkdwn", "text": text[:3000]}}])
+
+
+def _unbundled(session: Session, rows: list[Reminder]) -> list[Reminder]:
+    """The per-milestone rows, with each bundle replaced by the rows folded into it."""
+    flat = []
+    for row in rows:
+        flat += reminders.folded_under(session, row.id) if row.kind == "bundle" else [row]
+    return flat
+
+
+def _bundle(session: Session, row: Reminder, lang: str, today: date) -> Message:
+    """A person's reminders due at one time, as one message with a status menu per milestone."""
+    items = []
+    for member in reminders.folded_under(session, row.id):
+        try:
+            items.append(_live_milestone(session, member))
+        except Gone:
+            continue  # moved or removed since planning: its new date has its own reminders
+    if not items:
+        raise Gone(f"reminder {row.id}: every bundled milestone was removed or moved")
+    blocks: list[dict[str, Any]] = [
+        {
+            "type": "section",
+            "text": {
+                "type": "mrkdwn",
+                "text": "⏰ *" + message("remind.bundle", lang, count=len(items)) + "*",
+            },
+        },
+        {"type": "context", "elements": [{"type": "mrkdwn", "text": message("round.how", lang)}]},
+    ]
+    for milestone in items[:ITEMS_SHOWN]:
+        assert milestone.due is not None
+        days = (milestone.due - today).days
+        when = (
+            message("remind.today", lang)
+            if days <= 0
+            else message("remind.in_days", lang, days=days)
+        )
+        text = f"{deadline_text(milestone, milestone.measure, lang)}\n_{when}_"
+        blocks.append(status_menu_section(text, row.id, milestone.measure_id, milestone.id, lang))
+    if len(items) > ITEMS_SHOWN:
+        more = message("round.more", lang, count=len(items) - ITEMS_SHOWN)
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": more}]})
+    numbers = ", ".join(dict.fromkeys(m.measure.number for m in items))
+    return Message(f"{message('remind.bundle', lang, count=len(items))}: {numbers}", blocks)
+
+
+def bundle_items(session: Session, row: Reminder) -> list[tuple[int, int, str]]:
+    """(measure id, milestone id, measure number) of a bundle's live milestones."""
+    found = []
+    for member in reminders.folded_under(session, row.id):
+        milestone = session.get(Milestone, member.milestone_id)
+        if milestone is not None and milestone.removed_at is None:
+            found.append((milestone.measure_id, milestone.id, milestone.measure.number))
+    return found
 
 
 def _round(session: Session, row: Reminder) -> rounds.RoundProgress:
@@ -224,7 +282,7 @@ def _round_request(session: Session, row: Reminder, lang: str) -> Message:
         {"type": "section", "text": {"type": "mrkdwn", "text": lead}},
         {"type": "context", "elements": [{"type": "mrkdwn", "text": message("round.how", lang)}]},
     ]
-    shown = items[:ROUND_MEASURES_SHOWN]
+    shown = items[:ITEMS_SHOWN]
     blocks += [_round_item(item, row.id, lang) for item in shown]
     if len(items) > len(shown):
         more = message("round.more", lang, count=len(items) - len(shown))
@@ -244,35 +302,42 @@ def _round_item(item: rounds.RoundItem, reminder_id: int, lang: str) -> dict[str
             who=f"<@{item.answer.reporter}>",
             when=format_date(item.answer.at.date(), lang),
         )
+    title = escape(shorten(item.title, 200))
+    text = f"*{item.number}* {title}\n{answered}"
+    return status_menu_section(text, reminder_id, item.measure_id, None, lang)
+
+
+def status_menu_section(
+    text: str, reminder_id: int, measure_id: int, milestone_id: int | None, lang: str
+) -> dict[str, Any]:
+    """One measure (or milestone) of a message that lists several, with its own status menu.
+
+    The ids ride in the block id, so a pick is understood without a lookup.
+    """
     options = [
         {"text": {"type": "plain_text", "text": state_label(state.value, lang)}, "value": state}
         for state in BUTTON_STATES
     ]
     options.append(
-        {
-            "text": {"type": "plain_text", "text": message("round.note_option", lang)},
-            "value": ROUND_NOTE,
-        }
+        {"text": {"type": "plain_text", "text": message("round.note_option", lang)}, "value": NOTE}
     )
-    title = escape(shorten(item.title, 200))
     return {
         "type": "section",
-        # The ids ride in the block id, so a pick is understood without a lookup.
-        "block_id": f"round:{reminder_id}:{item.measure_id}",
-        "text": {"type": "mrkdwn", "text": f"*{item.number}* {title}\n{answered}"},
+        "block_id": f"pick:{reminder_id}:{measure_id}:{milestone_id or 0}",
+        "text": {"type": "mrkdwn", "text": text},
         "accessory": {
             "type": "static_select",
-            "action_id": ROUND_PICK_ACTION,
+            "action_id": PICK_ACTION,
             "placeholder": {"type": "plain_text", "text": message("round.pick", lang)},
             "options": options,
         },
     }
 
 
-def round_target(block_id: str) -> tuple[int, int]:
-    """(reminder id, measure id) from a round item's block id."""
-    _, reminder_id, measure_id = block_id.split(":")
-    return int(reminder_id), int(measure_id)
+def pick_target(block_id: str) -> tuple[int, int, int | None]:
+    """(reminder, measure, milestone or None) from a status menu section's block id."""
+    _, reminder_id, measure_id, milestone_id = block_id.split(":")
+    return int(reminder_id), int(measure_id), int(milestone_id) or None
 
 
 def _round_no_contact(session: Session, row: Reminder, lang: str) -> Message:

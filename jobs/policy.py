@@ -58,6 +58,8 @@ class ReminderPolicy:
     backfill: timedelta = timedelta(days=14)
     # Rows are planned this far ahead so they can be listed and cancelled before they are due.
     lookahead: timedelta = timedelta(days=1)
+    # One message per person and send time instead of one per milestone.
+    bundle: bool = True
     # Reporting rounds nudge those yet to answer this often (days; 0 = never).
     nudge_every: int = 3
     # The weekly digest: Monday = 0, at this local time; None turns it off.
@@ -74,6 +76,7 @@ class ReminderPolicy:
             holiday_country=settings.holiday_country,
             fresh_for=timedelta(hours=settings.reminder_fresh_hours),
             backfill=timedelta(days=settings.reminder_backfill_days),
+            bundle=settings.reminder_bundle,
             nudge_every=settings.round_nudge_days,
             digest_weekday=settings.digest_weekday,
             digest_time=settings.digest_time,

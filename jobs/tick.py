@@ -96,10 +96,15 @@ def dry_run(factory: sessionmaker[Session], settings: Settings, now: datetime) -
                 verdict = f"skip ({reason})"
             else:
                 verdict = "send"
-            report.would_send.append(
-                f"{verdict} {local:%Y-%m-%d %H:%M %Z} → {_whom(row)}: {_what(session, row)}"
-                f" — {_why(session, row)}"
-            )
+            head = f"{verdict} {local:%Y-%m-%d %H:%M %Z} → {_whom(row)}"
+            if row.kind == "bundle":  # one message; each milestone on its own line
+                members = reminders.folded_under(session, row.id)
+                head += f" [one message of {len(members)}]"
+            else:
+                members = [row]
+            report.would_send += [
+                f"{head}: {_what(session, member)} — {_why(session, member)}" for member in members
+            ]
         session.rollback()  # a dry run leaves no rows and does not move the watermark
     return report
 

@@ -41,6 +41,8 @@ class Settings:
     quiet_hours: tuple[time, time] = (time(21, 0), time(7, 0))
     holiday_country: str = "FI"
     reminder_fresh_hours: int = 12
+    # A person's deadline reminders that fall at the same time arrive as one message.
+    reminder_bundle: bool = True
     reminder_backfill_days: int = 14
     round_nudge_days: int = 3
     digest_weekday: int | None = 0  # Monday; None: no weekly digest
@@ -172,6 +174,9 @@ def _reminder_settings(env: Mapping[str, str]) -> dict[str, Any]:
             _clock(end, "SEURANTA_QUIET_HOURS"),
         ),
         "holiday_country": (env.get("SEURANTA_HOLIDAYS", "FI")).strip().upper(),
+        "reminder_bundle": _flag(
+            env.get("SEURANTA_REMINDER_BUNDLE") or "on", "SEURANTA_REMINDER_BUNDLE"
+        ),
         "reminder_fresh_hours": _count(
             env.get("SEURANTA_REMINDER_FRESH_HOURS") or "12", "SEURANTA_REMINDER_FRESH_HOURS"
         ),

@@ -7,6 +7,7 @@ is the Slack edge: the refusal as an ephemeral message, the permalink, the in-pl
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +22,8 @@ from data.db import transaction
 from data.models import Measure, State
 from jobs import messages
 
+_LEADING_NUMBER = re.compile(r"^\s*(?P<number>[1-9]\d?\.\d{1,2})[.:,]?(?:\s+|$)")
+
 
 @dataclass(frozen=True, slots=True)
 class Target:
@@ -32,6 +35,19 @@ class Target:
     def from_value(cls, value: str) -> Target:
         data = json.loads(value)
         return cls(int(data["m"]), data.get("ms"), data.get("r"))
+
+
+def reply_target(choices: list[tuple[str, Target]], text: str) -> tuple[Target | None, str]:
+    """Which item of a message listing several a thread reply is about, and the note without
+    the number: the reply starts with the measure's number, unless there is only one item."""
+    found = _LEADING_NUMBER.match(text)
+    if found:
+        for number, target in choices:
+            if number == found["number"]:
+                return target, text[found.end() :].strip()
+    if len(choices) == 1:
+        return choices[0][1], text.strip()
+    return None, text
 
 
 def store(
@@ -61,6 +77,7 @@ def store(
                 client.chat_postEphemeral(channel=channel, user=user, text=refusal)
             return False
         chosen = state or status.latest_state(session, measure.id) or State.NOT_STARTED
+        number = measure.number
         status.record(
             session,
             measure_id=measure.id,
@@ -77,7 +94,7 @@ def store(
             now=now,
         )
     if channel and ts and source != "thread":
-        _show_on_reminder(services, client, channel, ts, user, chosen, lang)
+        _show_on_reminder(services, client, channel, ts, user, chosen, lang, number)
     return True
 
 
@@ -99,19 +116,24 @@ def _show_on_reminder(
     user: str,
     state: State,
     lang: str,
+    number: str,
 ) -> None:
     """chat.update the reminder: its text and buttons, plus who recorded what and when."""
     now = services.now()
     local = now.astimezone(services.settings.zone)
-    recorded = message(
-        "status.recorded",
-        lang,
-        state=state_label(state.value, lang),
-        who=f"<@{user}>",
-        when=f"{format_date(local.date(), lang)} {local:%H:%M}",
-    )
     with services.factory() as session:
         row = reminders.by_message(session, channel, ts)
+        recorded = message(
+            # A message listing several milestones says which one the record is for.
+            "status.recorded_for"
+            if row is not None and row.kind == "bundle"
+            else "status.recorded",
+            lang,
+            state=state_label(state.value, lang),
+            who=f"<@{user}>",
+            when=f"{format_date(local.date(), lang)} {local:%H:%M}",
+            number=number,
+        )
         today = local.date()
         base = (
             messages.render(session, row, services.settings.language, today)

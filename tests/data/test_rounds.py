@@ -131,38 +131,6 @@ def test_closing_is_once_and_find_prefers_the_newest_open_round(
         assert [r.id for r in rounds.open_rounds(session)] == [first.id]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected_number", "note"),
-    [
-        ("2.7 etenee aikataulussa", "2.7", "etenee aikataulussa"),
-        ("4.3: valmis", "4.3", "valmis"),
-        ("2.7", "2.7", ""),
-        ("no number here", None, "no number here"),
-        ("9.9 not theirs", None, "9.9 not theirs"),
-    ],
-)
-def test_a_thread_reply_names_its_measure_by_the_leading_number(
-    factory: sessionmaker[Session],
-    imported: ImportSummary,
-    text: str,
-    expected_number: str | None,
-    note: str,
-) -> None:
-    with factory() as session, session.begin():
-        items = list(rounds.progress(session, start(session, "2.7,4.3")).items)
-    by_id = {i.measure_id: i.number for i in items}
-    measure_id, rest = rounds.reply_target(items, text)
-    assert (by_id.get(measure_id) if measure_id else None, rest) == (expected_number, note)
-
-
-def test_with_a_single_measure_any_reply_is_about_it(
-    factory: sessionmaker[Session], imported: ImportSummary
-) -> None:
-    with factory() as session, session.begin():
-        items = list(rounds.progress(session, start(session, "2.7")).items)
-    assert rounds.reply_target(items, "Luonnos valmis") == (items[0].measure_id, "Luonnos valmis")
-
-
 def _report(session: Session, measure_id: int, state: State, at: datetime) -> None:
     status.record(
         session,

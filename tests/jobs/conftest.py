@@ -41,7 +41,10 @@ def settings(fake: FakeSlack) -> Settings:
         slack_signing_secret="secret",
         slack_api_url=fake.url,
         coordinator_channel="C0COORD",
-        digest_weekday=None,  # counted posts stay reminders; tests/jobs/test_digest.py turns it on
+        # One message per reminder row, so tests can count them; test_digest.py and
+        # test_bundle.py turn these on.
+        digest_weekday=None,
+        reminder_bundle=False,
     )
 
 

@@ -28,7 +28,12 @@ def test_remind_dry_run_then_real_run_then_nothing(
     assert all("14-day reminder" in line and "due 31.12.2018" in line for line in listed)
     assert fake.calls("chat.postMessage") == []
 
+    # A person's reminders at the same time are one message (SEURANTA_REMINDER_BUNDLE).
+    recipients = {line.split(" → ")[1].split(" ")[0] for line in listed}
+    assert any("[one message of" in line for line in listed)
+
     assert main(["remind", "--as-of", "2018-12-17"]) == 0
-    assert len(fake.calls("chat.postMessage")) == len(listed)
+    posts = fake.calls("chat.postMessage")
+    assert sorted(p.params["channel"] for p in posts) == sorted(recipients)
     assert main(["remind", "--as-of", "2018-12-17"]) == 0
-    assert len(fake.calls("chat.postMessage")) == len(listed)
+    assert len(fake.calls("chat.postMessage")) == len(posts)

@@ -18,7 +18,7 @@ from data.importer import ImportSummary
 from data.models import Reminder, ReminderStatus, State
 from data.rounds import RoundProgress
 from jobs import rounds as round_jobs
-from jobs.messages import ROUND_PICK_ACTION
+from jobs.messages import PICK_ACTION
 from jobs.policy import ReminderPolicy
 from jobs.port import MessagePort
 from jobs.tick import dry_run, run_tick
@@ -104,7 +104,7 @@ def round_posts(fake: FakeSlack, after: int = 0) -> list[Call]:
     return [
         call
         for call in fake.calls("chat.postMessage")[after:]
-        if ROUND_PICK_ACTION in json.dumps(call.params.get("blocks") or [])
+        if PICK_ACTION in json.dumps(call.params.get("blocks") or [])
     ]
 
 

@@ -143,6 +143,7 @@ def slack_settings(fake_slack: FakeSlack) -> Settings:
         slack_signing_secret=SECRET,
         slack_api_url=fake_slack.url,
         admins=frozenset({ADMIN}),
+        reminder_bundle=False,  # a reminder per milestone; bundles have their own tests
     )
 
 

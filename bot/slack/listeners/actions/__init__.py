@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from bot.slack.listeners.actions.round_menu import round_pick
 from bot.slack.listeners.actions.share import share_answer
 from bot.slack.listeners.actions.status_buttons import note_button, status_button
+from bot.slack.listeners.actions.status_menu import status_pick
 from bot.slack.listeners.commands.seuranta import SHARE_ACTION
-from jobs.messages import BUTTON_STATES, NOTE_ACTION, ROUND_PICK_ACTION, STATUS_ACTION_PREFIX
+from jobs.messages import BUTTON_STATES, NOTE_ACTION, PICK_ACTION, STATUS_ACTION_PREFIX
 
 
 def register(app: App) -> None:
@@ -16,4 +16,4 @@ def register(app: App) -> None:
     for state in BUTTON_STATES:
         app.action(f"{STATUS_ACTION_PREFIX}{state.value}")(status_button)
     app.action(NOTE_ACTION)(note_button)
-    app.action(ROUND_PICK_ACTION)(round_pick)
+    app.action(PICK_ACTION)(status_pick)

@@ -1,7 +1,8 @@
 """A reply in a reminder's thread is stored as a status note on that measure.
 
-Under a round message, which lists several measures, the reply names its measure by starting
-with the number ("2.7 going to plan"); a person asked about one measure need not.
+Under a message listing several measures (a round's request, a person's bundled reminders) the
+reply names its measure by starting with the number ("2.7 going to plan"); under a message
+about one measure it need not.
 
 Registered before the general message listener, which it hands every other message to: Bolt
 runs only the first event listener that matches.
@@ -12,13 +13,14 @@ from __future__ import annotations
 from typing import Any
 
 from slack_sdk import WebClient
+from sqlalchemy.orm import Session
 
 from bot.i18n import message
 from bot.slack.listeners.events.messages import answer_direct_message
 from bot.slack.services import Services
-from bot.slack.status_report import Target, store
+from bot.slack.status_report import Target, reply_target, store
 from data import reminders, rounds
-from data.models import Measure
+from data.models import Measure, Reminder
 from jobs import messages
 
 
@@ -34,13 +36,11 @@ def thread_reply(event: dict[str, Any], client: WebClient, services: Services) -
         row = reminders.by_message(session, event["channel"], thread_ts)
         if row is None:
             target = None
-        elif row.round_id is not None:
-            found = rounds.find(session, row.round_id)
-            assert found is not None  # rounds are never deleted
-            items = rounds.progress(session, found).people().get(row.recipient, [])
-            measure_id, text = rounds.reply_target(items, text)
-            if measure_id is None:
-                numbers = ", ".join(i.number for i in items)
+        elif row.round_id is not None or row.kind == "bundle":
+            choices = _choices(session, row)
+            target, text = reply_target(choices, text)
+            if target is None:
+                numbers = ", ".join(dict.fromkeys(number for number, _ in choices))
                 lang = messages.language(session, user, services.settings.language)
                 client.chat_postMessage(
                     channel=event["channel"],
@@ -48,7 +48,6 @@ def thread_reply(event: dict[str, Any], client: WebClient, services: Services) -
                     text=message("round.thread_which", lang, numbers=numbers),
                 )
                 return
-            target = Target(measure_id, None, row.id)
         elif row.measure_id is not None:
             target = Target(row.measure_id, row.milestone_id, row.id)
         else:
@@ -77,3 +76,16 @@ def thread_reply(event: dict[str, Any], client: WebClient, services: Services) -
             thread_ts=thread_ts,
             text=message("status.thread_saved", lang, number=number),
         )
+
+
+def _choices(session: Session, row: Reminder) -> list[tuple[str, Target]]:
+    """The measures a message listing several offers: (number, target) in message order."""
+    if row.kind == "bundle":
+        return [
+            (number, Target(measure_id, milestone_id, row.id))
+            for measure_id, milestone_id, number in messages.bundle_items(session, row)
+        ]
+    found = rounds.find(session, row.round_id)
+    assert found is not None  # rounds are never deleted
+    items = rounds.progress(session, found).people().get(row.recipient, [])
+    return [(i.number, Target(i.measure_id, None, row.id)) for i in items]

@@ -1,7 +1,8 @@
-"""A round message's status menus: picking a state stores it; "Add a note…" opens the modal.
+"""Status menus in messages listing several measures or milestones (a round's request, a
+person's bundled reminders): picking a state stores it; "Add a note…" opens the modal.
 
-Each measure in a round message is a section whose block id names the reminder and the
-measure, so one menu action serves every measure in the message.
+Each item is a section whose block id names the reminder, the measure and the milestone, so
+one menu action serves every item of every such message.
 """
 
 from __future__ import annotations
@@ -18,23 +19,23 @@ from data.models import Measure, State
 from jobs import messages
 
 
-def round_pick(
+def status_pick(
     ack: Ack, action: dict[str, Any], body: dict[str, Any], client: WebClient, services: Services
 ) -> None:
     ack()
-    reminder_id, measure_id = messages.round_target(action["block_id"])
+    reminder_id, measure_id, milestone_id = messages.pick_target(action["block_id"])
     picked = (action.get("selected_option") or {}).get("value")
     user = body["user"]["id"]
     container = body.get("container") or {}
     channel = container.get("channel_id") or (body.get("channel") or {}).get("id")
     ts = container.get("message_ts")
-    if picked == messages.ROUND_NOTE:
+    if picked == messages.NOTE:
         lang = messages.language_for_user(services.factory, user, services.settings.language)
         with services.factory() as session:
             measure = session.get(Measure, measure_id)
             number = measure.number if measure else "?"
         metadata = {
-            "value": messages.status_value(measure_id, None, reminder_id),
+            "value": messages.status_value(measure_id, milestone_id, reminder_id),
             "channel": channel,
             "ts": ts,
         }
@@ -45,11 +46,11 @@ def round_pick(
     store(
         services,
         client,
-        target=Target(measure_id, None, reminder_id),
+        target=Target(measure_id, milestone_id, reminder_id),
         user=user,
         state=State(picked),
         note="",
-        source="round",
+        source="menu",
         channel=channel,
         ts=ts,
     )

@@ -3,6 +3,7 @@ endpoint with Slack-shaped, signed payloads."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import time
 from typing import Any
@@ -14,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.slack.listeners.actions.status_buttons import MODAL_CALLBACK
 from data.directory import add_contact, resolve_one
 from data.models import Measure, Reminder, State, StatusReport
-from jobs.messages import ROUND_NOTE, ROUND_PICK_ACTION
+from jobs.messages import NOTE, PICK_ACTION
 from jobs.slack_port import SlackPort, web_client
 from jobs.tick import run_tick
 from seuranta.settings import Settings
@@ -56,8 +57,8 @@ def pick(row: Reminder, measure: int, value: str, user: str = CONTACT) -> dict[s
     body["actions"] = [
         {
             "type": "static_select",
-            "action_id": ROUND_PICK_ACTION,
-            "block_id": f"round:{row.id}:{measure}",
+            "action_id": PICK_ACTION,
+            "block_id": f"pick:{row.id}:{measure}:0",
             "selected_option": {"text": {"type": "plain_text", "text": value}, "value": value},
             "placeholder": {"type": "plain_text", "text": "Choose status"},
             "action_ts": f"{time.time():.6f}",
@@ -69,18 +70,16 @@ def pick(row: Reminder, measure: int, value: str, user: str = CONTACT) -> dict[s
 def test_the_round_message_has_a_menu_per_measure(
     fake_slack: FakeSlack, factory: sessionmaker[Session], asked: Reminder
 ) -> None:
-    (post,) = [
-        c for c in fake_slack.calls("chat.postMessage") if ROUND_PICK_ACTION in str(c.params)
-    ]
+    (post,) = [c for c in fake_slack.calls("chat.postMessage") if PICK_ACTION in str(c.params)]
     blocks = post.params["blocks"]
     blocks = json.loads(blocks) if isinstance(blocks, str) else blocks
-    menus = [b for b in blocks if b.get("accessory", {}).get("action_id") == ROUND_PICK_ACTION]
+    menus = [b for b in blocks if b.get("accessory", {}).get("action_id") == PICK_ACTION]
     assert [b["block_id"] for b in menus] == [
-        f"round:{asked.id}:{measure_id(factory, '2.7')}",
-        f"round:{asked.id}:{measure_id(factory, '2.8')}",
+        f"pick:{asked.id}:{measure_id(factory, '2.7')}:0",
+        f"pick:{asked.id}:{measure_id(factory, '2.8')}:0",
     ]
     values = [o["value"] for o in menus[0]["accessory"]["options"]]
-    assert values == ["on_track", "at_risk", "delayed", "done", ROUND_NOTE]
+    assert values == ["on_track", "at_risk", "delayed", "done", NOTE]
 
 
 def test_picking_a_state_stores_it_and_shows_it_on_the_message(
@@ -92,7 +91,7 @@ def test_picking_a_state_stores_it_and_shows_it_on_the_message(
     assert (stored.measure_id, stored.state, stored.source, stored.reporter) == (
         measure,
         State.DELAYED,
-        "round",
+        "menu",
         CONTACT,
     )
     assert (stored.channel, stored.message_ts) == (asked.posted_channel, asked.ts)
@@ -117,7 +116,7 @@ def test_the_note_option_opens_the_modal_for_that_measure(
     slack: SignedSlack, fake_slack: FakeSlack, factory: sessionmaker[Session], asked: Reminder
 ) -> None:
     measure = measure_id(factory, "2.7")
-    slack.action(pick(asked, measure, ROUND_NOTE))
+    slack.action(pick(asked, measure, NOTE))
     (opened,) = fake_slack.wait_for("views.open")
     view = opened.params["view"]
     view = json.loads(view) if isinstance(view, str) else view
@@ -191,3 +190,32 @@ def test_a_thread_reply_without_a_number_is_asked_which_measure(
     assert "(2.7, 2.8)" in question.params["text"]
     with factory() as session:
         assert session.scalars(select(StatusReport)).all() == []
+
+
+def test_a_pick_in_bundled_reminders_is_stored_against_that_milestone(
+    slack: SignedSlack,
+    fake_slack: FakeSlack,
+    factory: sessionmaker[Session],
+    slack_settings: Settings,
+) -> None:
+    with factory() as session, session.begin():
+        add_contact(session, resolve_one(session, "SM"), CONTACT, ADMIN, NOW)
+    bundling = dataclasses.replace(slack_settings, reminder_bundle=True)
+    port = SlackPort(web_client(bundling, timeout=5))
+    run_tick(factory, bundling, port, clock=lambda: NOW, worker="w1", options=FAST)
+    with factory() as session:
+        bundle = session.scalars(select(Reminder).where(Reminder.kind == "bundle")).one()
+        member = session.scalars(select(Reminder).where(Reminder.folded_into == bundle.id)).first()
+    assert member is not None
+    assert member.measure_id is not None
+    body = pick(bundle, member.measure_id, "done")
+    body["actions"][0]["block_id"] = f"pick:{bundle.id}:{member.measure_id}:{member.milestone_id}"
+    slack.action(body)
+    (stored,) = wait_for_reports(factory, 1)
+    assert (stored.measure_id, stored.milestone_id, stored.state) == (
+        member.measure_id,
+        member.milestone_id,
+        State.DONE,
+    )
+    (update,) = fake_slack.wait_for("chat.update")
+    assert "Kirjattu toimenpiteelle" in json.dumps(update.params["blocks"], ensure_ascii=False)
