@@ -9,6 +9,7 @@ its single writer making the UPDATE itself atomic.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -41,7 +42,7 @@ from data.models import (
 )
 
 PLANNED, CLAIMED, SENDING = ReminderStatus.PLANNED, ReminderStatus.CLAIMED, ReminderStatus.SENDING
-_INSERT_CHUNK = 1000  # rows per INSERT: well under PostgreSQL's 65,535 bound parameters
+_LOOKUP_CHUNK = 1000  # keys per IN (…): well under SQLite's and PostgreSQL's parameter limits
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +130,7 @@ def planned_row(now: datetime, **values: Any) -> dict[str, Any]:
         "status": ReminderStatus.PLANNED,
         "attempts": 0,
         "detail": {},
+        "folded_into": None,
         "created_at": now,
     }
     row.update(values)
@@ -152,62 +154,63 @@ def insert_planned(session: Session, rows: Sequence[dict[str, Any]]) -> int:
         insert = sqlite.insert
     else:
         raise NotImplementedError(f"no insert-or-ignore for the {name} dialect")
-    added = 0
-    for start in range(0, len(rows), _INSERT_CHUNK):
-        chunk = rows[start : start + _INSERT_CHUNK]
-        statement = insert(Reminder).values(chunk).on_conflict_do_nothing()
-        # RETURNING counts what was really inserted (rowcount is -1 here on psycopg).
-        added += len(session.execute(statement.returning(Reminder.id)).all())
-    return added
+    if not rows:
+        return 0
+    statement = insert(Reminder.__table__).on_conflict_do_nothing().returning(Reminder.id)
+    # Core executemany: SQLAlchemy batches it into multi-row INSERTs ("insertmanyvalues")
+    # without compiling a statement per chunk; RETURNING counts what was really inserted
+    # (rowcount is -1 here on psycopg).
+    return len(session.connection().execute(statement, list(rows)).all())
 
 
-def bundle_same_time(session: Session, now: datetime) -> int:
-    """A person's planned deadline reminders due at one instant become one "bundle" row.
+def bundle(session: Session, rows: list[dict[str, Any]], now: datetime) -> list[dict[str, Any]]:
+    """Fold a person's new deadline rows due at one instant into one "bundle" row.
 
-    The per-milestone rows stay, folded into the bundle, so their unique keys still stop them
-    being planned again; the bundle lists them when it is sent. Returns the rows folded.
+    Done before the rows are inserted, so it costs one INSERT of the bundles and one indexed
+    lookup of their ids, however many people there are. The member rows are still inserted
+    (folded), so their unique keys keep stopping them being planned again; the bundle lists
+    them when it is sent. A bundle that already went out (only possible for rows added after
+    their time was first planned) leaves the new rows to go on their own.
     """
-    groups = session.execute(
-        select(Reminder.recipient, Reminder.send_at, func.min(Reminder.id))
-        .where(Reminder.status == PLANNED, Reminder.kind == "deadline")
-        .group_by(Reminder.recipient, Reminder.send_at)
-        .having(func.count() > 1)
-    ).all()
-    folded = 0
-    for recipient, send_at, first_id in groups:
-        first = session.get(Reminder, first_id)
-        assert first is not None
-        key = f"bundle:{recipient}:{send_at.isoformat()}"
-        bundle = planned_row(
-            now,
-            kind="bundle",
-            key=key,
-            recipient=recipient,
-            channel=first.channel,
-            tz=first.tz,
-            send_at=send_at,
-        )
-        insert_planned(session, [bundle])
-        target = session.scalar(
-            select(Reminder.id).where(Reminder.key == key, Reminder.status == PLANNED)
-        )
-        if target is None:  # that bundle went out already: these rows go on their own
-            continue
-        members = select(Reminder.id).where(
-            Reminder.status == PLANNED,
-            Reminder.kind == "deadline",
-            Reminder.recipient == recipient,
-            Reminder.send_at == send_at,
-        )
-        folded += _rowcount(
-            session.execute(
-                update(Reminder)
-                .where(Reminder.id.in_(members.scalar_subquery()))
-                .values(status=ReminderStatus.FOLDED, folded_into=target)
-                .execution_options(synchronize_session=False)
+    groups: dict[tuple[str, datetime], list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        if row["kind"] == "deadline":
+            groups[(row["recipient"], row["send_at"])].append(row)
+    keys = {
+        (recipient, at): f"bundle:{recipient}:{at.isoformat()}"
+        for (recipient, at), members in groups.items()
+        if len(members) > 1
+    }
+    insert_planned(
+        session,
+        [
+            planned_row(
+                now,
+                kind="bundle",
+                key=key,
+                recipient=recipient,
+                channel=groups[(recipient, at)][0]["channel"],
+                tz=groups[(recipient, at)][0]["tz"],
+                send_at=at,
+            )
+            for (recipient, at), key in keys.items()
+        ],
+    )
+    planned: dict[str, int] = {}
+    key_list = list(keys.values())
+    for start in range(0, len(key_list), _LOOKUP_CHUNK):
+        found = session.execute(
+            select(Reminder.key, Reminder.id).where(
+                Reminder.key.in_(key_list[start : start + _LOOKUP_CHUNK]),
+                Reminder.status == PLANNED,
             )
         )
-    return folded
+        planned.update((key, id_) for key, id_ in found)
+    for group, key in keys.items():
+        if key in planned:
+            for row in groups[group]:
+                row.update(status=ReminderStatus.FOLDED, folded_into=planned[key])
+    return rows
 
 
 def cancel_outdated(session: Session) -> int:

@@ -107,9 +107,9 @@ def plan(
     )
     rows += digest.plan(policy, now, since, until, coordinator_channel)
     cancelled = reminders.cancel_outdated(session)
-    added = reminders.insert_planned(session, rows)
     if policy.bundle:
-        reminders.bundle_same_time(session, now)
+        rows = reminders.bundle(session, rows, now)
+    added = reminders.insert_planned(session, rows)
     reminders.advance_watermark(session, WATERMARK, now)
     return PlanResult(since, until, len(targets), added, cancelled, unreachable)
 

@@ -27,6 +27,9 @@ _STATES = {
     for alias in aliases
 }
 _USER = re.compile(r"^<@(?P<id>[UW][A-Z0-9]+)(?:\|[^>]*)?>$|^(?P<raw>[UW][A-Z0-9]{2,})$")
+# "deadline 2.7 …" is a command; "deadlines next month" stays a question.
+_DEADLINE_VERBS = ("deadline", "deadlines", "määräaika", "määräajat", "tidsfrist", "tidsfrister")
+_MILESTONE_ID = re.compile(r"^#?(\d{1,9})$", re.ASCII)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +94,42 @@ class RoundCommand:
 
 
 @dataclass(frozen=True, slots=True)
+class ListDeadlines:
+    """``/seuranta deadline 2.7``: the measure's dated milestones, each with its id."""
+
+    number: str
+
+
+@dataclass(frozen=True, slots=True)
+class AddDeadline:
+    """``/seuranta deadline 2.7 2027-03-31 text`` (the measure's contacts and admins)."""
+
+    number: str
+    due: date
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class MoveDeadline:
+    """``/seuranta deadline move #123 2027-04-30``: a milestone's new due date."""
+
+    milestone_id: int
+    due: date
+
+
+@dataclass(frozen=True, slots=True)
+class RemoveDeadline:
+    """``/seuranta deadline remove #123``: the milestone is marked removed, never deleted."""
+
+    milestone_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class ListFailures:
+    """``/seuranta failures`` (admins): the reminders Slack refused for good."""
+
+
+@dataclass(frozen=True, slots=True)
 class Usage:
     """A directory command written wrongly; ``message`` is the i18n key that shows how."""
 
@@ -107,6 +146,11 @@ Subcommand = (
     | Pause
     | StartRound
     | RoundCommand
+    | ListDeadlines
+    | AddDeadline
+    | MoveDeadline
+    | RemoveDeadline
+    | ListFailures
     | Usage
 )
 
@@ -131,6 +175,12 @@ def parse_subcommand(text: str) -> Subcommand:
         return _pause(rest)
     if verb in ("round", "rounds", "kierros", "omgång"):
         return _round(rest)
+    if verb in _DEADLINE_VERBS:
+        deadline = _deadline(rest)
+        if deadline is not None:
+            return deadline
+    if verb == "failures" and not rest:
+        return ListFailures()
     if verb == "report" and len(rest) <= 1:
         lang = rest[0].casefold() if rest else None
         return Report(lang) if lang in (None, *LANGUAGES) else Usage("slack.report.usage")
@@ -155,6 +205,32 @@ def _pause(words: list[str]) -> Subcommand:
         return Usage("slack.pause.usage")
     day = parse_date(words[0])
     return Pause(day) if day else Usage("slack.pause.usage")
+
+
+def _deadline(words: list[str]) -> Subcommand | None:
+    """``deadline 2.7 [DATE TEXT]``, ``deadline move ID DATE``, ``deadline remove ID``.
+
+    None when the words are none of these, so that ``deadlines next month`` is still asked.
+    """
+    first = words[0].casefold() if words else ""
+    if first in ("move", "remove"):
+        milestone = _MILESTONE_ID.match(words[1]) if len(words) > 1 else None
+        if milestone is None:
+            return Usage("slack.deadline.usage")
+        if first == "remove" and len(words) == 2:
+            return RemoveDeadline(int(milestone[1]))
+        due = parse_date(words[2]) if first == "move" and len(words) == 3 else None
+        return MoveDeadline(int(milestone[1]), due) if due else Usage("slack.deadline.usage")
+    if not _NUMBER.match(first):
+        return None
+    number = first.rstrip(".:")
+    if len(words) == 1:
+        return ListDeadlines(number)
+    due = parse_date(words[1])
+    text = " ".join(words[2:]).strip().strip("\"“”'").strip()
+    if due is None or not text:
+        return Usage("slack.deadline.usage")
+    return AddDeadline(number, due, text)
 
 
 def _round(words: list[str]) -> Subcommand:
