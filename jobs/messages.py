@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, joinedload, sessionmaker
 
 from bot.i18n import format_date, message, state_label
 from bot.slack.mrkdwn import escape, shorten
@@ -32,6 +32,8 @@ from reports import digest
 # Button action ids; the Slack listeners register for exactly these.
 STATUS_ACTION_PREFIX = "seuranta_status_"
 NOTE_ACTION = "seuranta_status_note"
+# session.info keys: preloaded locales, and the preloaded rows kept alive
+_LOCALES, _PRELOADED = "seuranta.locales", "seuranta.preloaded"
 # The status menu beside each item of a message listing several (rounds, bundled reminders).
 PICK_ACTION = "seuranta_status_pick"
 NOTE = "note"  # the menu's last option opens the note modal
@@ -43,9 +45,35 @@ _STYLE = {State.ON_TRACK: "primary", State.DELAYED: "danger"}
 
 def language(session: Session, slack_user_id: str, default: str) -> str:
     """fi/sv/en from the person's Slack locale (``fi-FI``, ``sv-SE``), else the default."""
-    locale = session.scalar(select(Person.locale).where(Person.slack_user_id == slack_user_id))
+    preloaded = session.info.get(_LOCALES, {})
+    if slack_user_id in preloaded:
+        locale = preloaded[slack_user_id]
+    else:
+        locale = session.scalar(select(Person.locale).where(Person.slack_user_id == slack_user_id))
     prefix = (locale or "")[:2].lower()
     return prefix if prefix in ("fi", "sv", "en") else default
+
+
+def preload(session: Session, rows: list[Reminder]) -> None:
+    """Read what rendering a batch needs in two queries, not several per row.
+
+    Milestones with their measures land in the session's identity map, where rendering's
+    ``session.get`` finds them; locales are kept in ``session.info`` for :func:`language`.
+    """
+    milestone_ids = [r.milestone_id for r in rows if r.milestone_id is not None]
+    # The identity map holds objects weakly: keep them referenced for the session's life.
+    session.info[_PRELOADED] = session.scalars(
+        select(Milestone)
+        .options(joinedload(Milestone.measure))
+        .where(Milestone.id.in_(milestone_ids))
+    ).all()
+    users = {r.recipient for r in rows}
+    locales: dict[str, str | None] = dict.fromkeys(users)
+    for user, locale in session.execute(
+        select(Person.slack_user_id, Person.locale).where(Person.slack_user_id.in_(users))
+    ):
+        locales[user] = locale
+    session.info[_LOCALES] = locales
 
 
 def language_for_user(factory: sessionmaker[Session], slack_user_id: str, default: str) -> str:

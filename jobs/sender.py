@@ -148,9 +148,10 @@ class Sender:
         jobs = []
         with transaction(self.factory) as session:
             paused = reminders.paused_users(session, today)
-            rows = session.scalars(
-                select(Reminder).where(Reminder.id.in_(ids)).order_by(Reminder.id)
+            rows = list(
+                session.scalars(select(Reminder).where(Reminder.id.in_(ids)).order_by(Reminder.id))
             )
+            messages.preload(session, rows)
             for row in rows:
                 zone = zone_or(row.tz, self.policy.tz)
                 if row.recipient in paused:
