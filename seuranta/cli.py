@@ -20,6 +20,8 @@ from seuranta.settings import LANGUAGES, Settings, load_settings
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
+    from reports.charts import RoundResponse
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
@@ -81,7 +83,8 @@ def _parser() -> argparse.ArgumentParser:
         type=_round,
         default=[],
         metavar="LABEL=RESPONDED/ASKED",
-        help="for 'response': one reporting round, e.g. 2018-12=15/20 (repeat for more)",
+        help="for 'response': one reporting round, e.g. 2018-12=15/20 (repeat for more); "
+        "without it, the rounds run in Slack",
     )
     chart.set_defaults(run=_chart)
 
@@ -225,19 +228,31 @@ def _export(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _recorded_rounds(settings: Settings) -> list[RoundResponse]:
+    """Every reporting round in the database: measures answered of measures asked."""
+    from data import rounds
+    from reports.charts import RoundResponse
+
+    with _open(settings, datetime.now(UTC))() as session:
+        return [
+            RoundResponse(f"#{p.id} {p.due.isoformat()}", len(p.answered), len(p.items))
+            for p in (rounds.progress(session, r) for r in rounds.all_rounds(session))
+        ]
+
+
 def _chart(args: argparse.Namespace, settings: Settings) -> int:
     fmt = args.out.suffix.lower().lstrip(".")
     if fmt not in ("png", "svg"):
         raise SeurantaError(f"{args.out}: name the file .png or .svg")
     lang = args.lang or settings.language
     if args.kind == "response":
-        if not args.rounds:
-            raise SeurantaError(
-                "the response chart needs at least one --round LABEL=RESPONDED/ASKED"
-            )
         from reports.charts import RoundResponse, response_chart
 
-        rounds = [RoundResponse(*r) for r in args.rounds]
+        rounds = [RoundResponse(*r) for r in args.rounds] or _recorded_rounds(settings)
+        if not rounds:
+            raise SeurantaError(
+                "no reporting rounds yet: start one in Slack, or give --round LABEL=RESPONDED/ASKED"
+            )
         args.out.write_bytes(response_chart(rounds, lang, fmt))
         return 0
 

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
+from data import queries, rounds
+from data.db import make_engine, make_sessionmaker, transaction
 from seuranta.cli import main
+from seuranta.settings import load_settings
+from tests.conftest import NOW
 
 
 @pytest.fixture(autouse=True)
@@ -66,10 +71,33 @@ def test_response_chart_takes_the_rounds_as_numbers(tmp_path: Path) -> None:
     assert b"19/20" in out.read_bytes()
 
 
+def test_without_numbers_the_response_chart_draws_the_rounds_run_in_slack(
+    tmp_path: Path,
+) -> None:
+    assert main(["import"]) == 0
+    settings = load_settings()
+    factory = make_sessionmaker(make_engine(settings.database_url))
+    with transaction(factory) as session:
+        version = queries.current_programme_version(session)
+        assert version is not None
+        rounds.start(
+            session,
+            programme_id=version[0],
+            due=date(2030, 1, 15),
+            pattern="2.*",
+            started_by="UADMIN",
+            now=NOW,
+            today=NOW.date(),
+        )
+    out = tmp_path / "response.svg"
+    assert main(["chart", "response", "--out", str(out)]) == 0
+    assert b"0/14" in out.read_bytes()
+
+
 def test_chart_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["chart", "status", "--out", str(tmp_path / "x.pdf")]) == 2
     assert "name the file .png or .svg" in capsys.readouterr().err
     assert main(["chart", "response", "--out", str(tmp_path / "r.png")]) == 2
-    assert "--round" in capsys.readouterr().err
+    assert "no reporting rounds yet" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["chart", "response", "--round", "2018=21/20", "--out", str(tmp_path / "r.png")])
