@@ -308,6 +308,17 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "The follow-up table (xlsx) and the status chart in this channel: "
         "`/seuranta report` (in Finnish `/seuranta report fi`)",
     },
+    "slack.commands.help": {
+        "fi": 'Tilanne: `/seuranta status 2.7 at-risk "huomautus"` · määräajat: '
+        "`/seuranta deadline 2.7` · kierrokset: `/seuranta rounds` · tauko muistutuksiin: "
+        "`/seuranta pause until 7.1.2027`",
+        "sv": 'Läge: `/seuranta status 2.7 at-risk "kommentar"` · tidsfrister: '
+        "`/seuranta deadline 2.7` · omgångar: `/seuranta rounds` · paus i påminnelserna: "
+        "`/seuranta pause until 7.1.2027`",
+        "en": 'Status: `/seuranta status 2.7 at-risk "note"` · deadlines: '
+        "`/seuranta deadline 2.7` · rounds: `/seuranta rounds` · pause reminders: "
+        "`/seuranta pause until 7.1.2027`",
+    },
     "slack.report.preparing": {
         "fi": "Kokoan raporttia (seurantataulukko ja tilannekaavio)…",
         "sv": "Jag sammanställer rapporten (uppföljningstabell och lägesdiagram)…",
@@ -358,6 +369,11 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "sv": "”{text}” kan avse flera ({keys}). Använd förkortningen.",
         "en": "“{text}” could mean several organisations ({keys}). Use one of the keys.",
     },
+    "slack.admins_command": {
+        "fi": "Vain Seurannan ylläpitäjät voivat tehdä tämän. Pyydä ylläpitäjää.",
+        "sv": "Endast Seurantas administratörer kan göra detta. Be en administratör.",
+        "en": "Only Seuranta's administrators can do this. Please ask an administrator.",
+    },
     "slack.admin_only": {
         "fi": "Vain Seurannan ylläpitäjät voivat muuttaa yhteyshenkilöitä, jotta muistutukset "
         "menevät oikeille ihmisille. Pyydä ylläpitäjää tekemään muutos.",
@@ -403,6 +419,177 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "fi": "Yhteyshenkilöitä ei ole vielä nimetty.",
         "sv": "Inga kontaktpersoner har angetts ännu.",
         "en": "No contacts have been named yet.",
+    },
+    # Slack: /seuranta deadline
+    "slack.deadline.usage": {
+        "fi": "Käyttö: `/seuranta deadline 2.7` (luettelo), `/seuranta deadline 2.7 2027-03-31 "
+        "teksti` (lisää), `/seuranta deadline move #123 2027-04-30` (siirrä), "
+        "`/seuranta deadline remove #123` (poista)",
+        "sv": "Användning: `/seuranta deadline 2.7` (lista), `/seuranta deadline 2.7 2027-03-31 "
+        "text` (lägg till), `/seuranta deadline move #123 2027-04-30` (flytta), "
+        "`/seuranta deadline remove #123` (ta bort)",
+        "en": "Usage: `/seuranta deadline 2.7` (list), `/seuranta deadline 2.7 2027-03-31 text` "
+        "(add), `/seuranta deadline move #123 2027-04-30` (move), "
+        "`/seuranta deadline remove #123` (remove)",
+    },
+    "slack.deadline.title": {
+        "fi": "*Toimenpiteen {number} määräajat*",
+        "sv": "*Tidsfrister för åtgärd {number}*",
+        "en": "*Deadlines of measure {number}*",
+    },
+    "slack.deadline.added_by": {
+        "fi": "lisännyt {who}",
+        "sv": "tillagd av {who}",
+        "en": "added by {who}",
+    },
+    "slack.deadline.how": {
+        "fi": "Siirrä: `/seuranta deadline move #tunnus PÄIVÄ` · poista: "
+        "`/seuranta deadline remove #tunnus`",
+        "sv": "Flytta: `/seuranta deadline move #id DATUM` · ta bort: "
+        "`/seuranta deadline remove #id`",
+        "en": "Move one: `/seuranta deadline move #id DATE` · remove one: "
+        "`/seuranta deadline remove #id`",
+    },
+    "slack.deadline.none": {
+        "fi": "Toimenpiteellä {number} ei ole päivättyjä määräaikoja. Lisää: "
+        "`/seuranta deadline {number} 2027-03-31 teksti`",
+        "sv": "Åtgärd {number} har inga daterade tidsfrister. Lägg till: "
+        "`/seuranta deadline {number} 2027-03-31 text`",
+        "en": "Measure {number} has no dated deadlines. Add one: "
+        "`/seuranta deadline {number} 2027-03-31 text`",
+    },
+    "slack.deadline.added": {
+        "fi": "Määräaika `#{id}` lisätty toimenpiteelle {number}: {due} – {text}. "
+        "Päävastuutahon yhteyshenkilöt saavat siitä muistutukset.",
+        "sv": "Tidsfrist `#{id}` har lagts till för åtgärd {number}: {due} – {text}. "
+        "Huvudansvarigas kontaktpersoner får påminnelser om den.",
+        "en": "Deadline `#{id}` added to measure {number}: {due} – {text}. "
+        "The lead organisation's contacts will be reminded of it.",
+    },
+    "slack.deadline.moved": {
+        "fi": "Toimenpiteen {number} määräaika `#{id}` siirretty {previous} → {due}: {text}. "
+        "Muistutukset tulevat uuden päivän mukaan.",
+        "sv": "Tidsfrist `#{id}` för åtgärd {number} har flyttats {previous} → {due}: {text}. "
+        "Påminnelserna följer det nya datumet.",
+        "en": "Deadline `#{id}` of measure {number} moved from {previous} to {due}: {text}. "
+        "Reminders follow the new date.",
+    },
+    "slack.deadline.removed": {
+        "fi": "Toimenpiteen {number} määräaika `#{id}` ({due} – {text}) poistettu; "
+        "siitä ei enää muistuteta.",
+        "sv": "Tidsfrist `#{id}` för åtgärd {number} ({due} – {text}) har tagits bort; "
+        "inga fler påminnelser om den.",
+        "en": "Deadline `#{id}` of measure {number} ({due} – {text}) removed; "
+        "no more reminders of it.",
+    },
+    "slack.deadline.refused": {
+        "fi": "Et voi muuttaa toimenpiteen {number} määräaikoja: sen voivat tehdä vain "
+        "toimenpiteen vastuutahojen yhteyshenkilöt ja ylläpitäjät.",
+        "sv": "Du kan inte ändra tidsfristerna för åtgärd {number}: det kan bara "
+        "kontaktpersonerna för de ansvariga och administratörerna.",
+        "en": "You cannot change the deadlines of measure {number}: only the contacts of its "
+        "responsible organisations and the admins can.",
+    },
+    "slack.deadline.past": {
+        "fi": "{due} on jo mennyt; anna tämä päivä tai myöhempi.",
+        "sv": "{due} har redan varit; ange i dag eller en senare dag.",
+        "en": "{due} has already passed; give today or a later day.",
+    },
+    "slack.deadline.unknown": {
+        "fi": "Määräaikaa #{id} ei löydy, tai se on jo poistettu. Tunnukset näet esim. "
+        "komennolla `/seuranta deadline 2.7`.",
+        "sv": "Det finns ingen tidsfrist #{id}, eller så har den redan tagits bort. Se "
+        "numren med t.ex. `/seuranta deadline 2.7`.",
+        "en": "There is no deadline #{id}, or it was removed already. See the ids with e.g. "
+        "`/seuranta deadline 2.7`.",
+    },
+    # Slack: /seuranta failures (admins)
+    "slack.failures.title": {
+        "fi": "*Viestit, joita Slack ei toimittanut* ({count})",
+        "sv": "*Meddelanden som Slack inte levererade* ({count})",
+        "en": "*Messages Slack refused* ({count})",
+    },
+    "slack.failures.none": {
+        "fi": "Ei toimitusvirheitä.",
+        "sv": "Inga leveransfel.",
+        "en": "No delivery failures.",
+    },
+    "slack.failures.hint.channel": {
+        "fi": "kutsu botti kanavalle tai korjaa SEURANTA_COORDINATOR_CHANNEL",
+        "sv": "bjud in boten till kanalen eller rätta SEURANTA_COORDINATOR_CHANNEL",
+        "en": "invite the bot to the channel or fix SEURANTA_COORDINATOR_CHANNEL",
+    },
+    "slack.failures.hint.person": {
+        "fi": "yhteyshenkilö on lähtenyt: vaihda organisaation yhteyshenkilö komennolla "
+        "`/seuranta contact`",
+        "sv": "kontaktpersonen har slutat: byt organisationens kontaktperson med "
+        "`/seuranta contact`",
+        "en": "the contact has left: change the organisation's contact with `/seuranta contact`",
+    },
+    "slack.failures.hint.token": {
+        "fi": "botin tunniste tai oikeudet eivät kelpaa: asenna sovellus työtilaan uudelleen",
+        "sv": "appens token eller behörigheter duger inte: installera om appen i arbetsytan",
+        "en": "the bot's token or permissions are not valid: reinstall the app in the workspace",
+    },
+    "slack.failures.hint.message": {
+        "fi": "Slack hylkäsi itse viestin: ilmoita kehittäjille",
+        "sv": "Slack avvisade själva meddelandet: meddela utvecklarna",
+        "en": "Slack rejected the message itself: tell the developers",
+    },
+    "slack.failures.hint.gave_up": {
+        "fi": "Slack ei vastannut toistuvasti; katso status.slack.com",
+        "sv": "Slack svarade inte upprepade gånger; se status.slack.com",
+        "en": "Slack failed again and again; see status.slack.com",
+    },
+    "slack.failures.hint.other": {
+        "fi": "katso koodin selitys Slackin chat.postMessage-ohjeesta",
+        "sv": "se koden i Slacks dokumentation för chat.postMessage",
+        "en": "see the code in Slack's chat.postMessage documentation",
+    },
+    "slack.failures.kind.deadline": {
+        "fi": "määräaikamuistutus",
+        "sv": "påminnelse om tidsfrist",
+        "en": "deadline reminder",
+    },
+    "slack.failures.kind.bundle": {
+        "fi": "koottu muistutus",
+        "sv": "samlad påminnelse",
+        "en": "combined reminder",
+    },
+    "slack.failures.kind.missed": {
+        "fi": "viesti väliin jääneistä muistutuksista",
+        "sv": "meddelande om missade påminnelser",
+        "en": "“you missed these” message",
+    },
+    "slack.failures.kind.no_contact": {
+        "fi": "pyyntö nimetä yhteyshenkilö",
+        "sv": "begäran om kontaktperson",
+        "en": "request to name a contact",
+    },
+    "slack.failures.kind.round_ask": {
+        "fi": "raportointikierroksen kysely",
+        "sv": "rapporteringsomgångens förfrågan",
+        "en": "reporting round request",
+    },
+    "slack.failures.kind.nudge": {
+        "fi": "kierroksen muistutus",
+        "sv": "påminnelse i omgången",
+        "en": "reporting round nudge",
+    },
+    "slack.failures.kind.round_no_contact": {
+        "fi": "kierroksen tahot ilman yhteyshenkilöä",
+        "sv": "omgångens organisationer utan kontaktperson",
+        "en": "round's organisations without a contact",
+    },
+    "slack.failures.kind.round_missing": {
+        "fi": "kierroksen puuttuvat vastaukset",
+        "sv": "omgångens saknade svar",
+        "en": "round's missing answers",
+    },
+    "slack.failures.kind.digest": {
+        "fi": "viikkokooste",
+        "sv": "veckosammandrag",
+        "en": "weekly digest",
     },
     # Slack: the App Home tab
     "home.title": {"fi": "Seuranta", "sv": "Seuranta", "en": "Seuranta"},
@@ -476,6 +663,19 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "fi": "• {number}: {text} (määräaika {due})",
         "sv": "• {number}: {text} (tidsfrist {due})",
         "en": "• {number}: {text} (due {due})",
+    },
+    "home.round": {
+        "fi": "📋 *Raportointikierros #{id}* (määräpäivä {due}): kerro vielä tilanne: {numbers}. "
+        "Käytä kierrosviestin valikoita tai `/seuranta status NUMERO TILA`.",
+        "sv": "📋 *Rapporteringsomgång #{id}* (senast {due}): läget saknas ännu för {numbers}. "
+        "Använd menyerna i omgångens meddelande eller `/seuranta status NUMMER LÄGE`.",
+        "en": "📋 *Reporting round #{id}* (due {due}): still waiting for your status of "
+        "{numbers}. Use the menus in the round's message or `/seuranta status NUMBER STATE`.",
+    },
+    "home.failures": {
+        "fi": "⚠️ Toimittamatta jääneitä viestejä: {count}. Katso `/seuranta failures`.",
+        "sv": "⚠️ Meddelanden som inte kunde levereras: {count}. Se `/seuranta failures`.",
+        "en": "⚠️ Messages that could not be delivered: {count}. See `/seuranta failures`.",
     },
     "round.ask": {
         "fi": "📋 *Raportointikierros #{id}*: kerro toimenpiteidesi tilanne {due} mennessä.",
@@ -632,19 +832,19 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "📊 *Weekly digest {date}*",
     },
     "digest.upcoming": {
-        "fi": "{count} määräaikaa seuraavan kahden viikon aikana",
-        "sv": "{count} tidsfrister under de kommande två veckorna",
-        "en": "{count} milestones due in the next two weeks",
+        "fi": "määräajat seuraavan kahden viikon aikana: {count}",
+        "sv": "tidsfrister under de kommande två veckorna: {count}",
+        "en": "due in the next two weeks: {count}",
     },
     "digest.overdue": {
-        "fi": "{count} määräaikaa ohitettu, toimenpide ei valmis",
-        "sv": "{count} tidsfrister passerade utan att åtgärden är klar",
-        "en": "{count} milestones overdue and not done",
+        "fi": "ohitetut määräajat, toimenpide ei valmis: {count}",
+        "sv": "passerade tidsfrister, åtgärden inte klar: {count}",
+        "en": "overdue and not done: {count}",
     },
     "digest.changes": {
-        "fi": "{count} tilannepäivitystä viikon aikana",
-        "sv": "{count} lägesuppdateringar under veckan",
-        "en": "{count} status updates this week",
+        "fi": "tilannepäivitykset viikon aikana: {count}",
+        "sv": "lägesuppdateringar under veckan: {count}",
+        "en": "status updates this week: {count}",
     },
     "digest.round": {
         "fi": "Raportointikierros #{id} (määräpäivä {due}): {answered}/{total} vastattu, "
@@ -655,9 +855,9 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "{people} people yet to answer",
     },
     "digest.failures": {
-        "fi": "⚠️ {count} viestiä ei voitu toimittaa: katso `/seuranta failures`",
-        "sv": "⚠️ {count} meddelanden kunde inte levereras: se `/seuranta failures`",
-        "en": "⚠️ {count} messages could not be delivered: see `/seuranta failures`",
+        "fi": "⚠️ toimittamatta jääneitä viestejä: {count} (katso `/seuranta failures`)",
+        "sv": "⚠️ meddelanden som inte kunde levereras: {count} (se `/seuranta failures`)",
+        "en": "⚠️ messages that could not be delivered: {count} (see `/seuranta failures`)",
     },
     "digest.details": {
         "fi": "Yksityiskohdat ketjussa.",

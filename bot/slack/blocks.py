@@ -215,6 +215,7 @@ def help_blocks(lang: str, reason: HelpReason = HelpReason.ASKED) -> list[Block]
     lines += [f"• `/seuranta {example}`" for example in examples]
     lines.append(message("slack.iam.usage", lang))
     lines.append(message("slack.report.help", lang))
+    lines.append(message("slack.commands.help", lang))
     return line_sections(lines)
 
 

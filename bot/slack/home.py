@@ -19,7 +19,8 @@ from bot.slack.mrkdwn import (
     shorten,
 )
 from bot.slack.services import Services
-from data import directory, queries
+from data import directory, queries, reminders, rounds
+from data.models import ReminderStatus
 
 # A Home tab may hold 100 blocks; the programme's 39 measures pack into a handful of sections.
 MAX_HOME_BLOCKS = 100
@@ -35,19 +36,40 @@ class HomeItem:
 
 
 @dataclass(frozen=True, slots=True)
+class RoundOwed:
+    """An open reporting round in which this person still owes some measures a status."""
+
+    round_id: int
+    due: date
+    numbers: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Home:
     lang: str
     organisation: OrgRef | None
     items: tuple[HomeItem, ...]
+    owed: tuple[RoundOwed, ...] = ()
+    failures: int = 0  # shown to admins only: messages Slack refused for good
 
 
 def load_home(services: Services, user_id: str, lang: str) -> Home:
     with services.factory() as session:
         organisation = directory.my_organisation(session, user_id)
         key = organisation.key if organisation is not None else None
+        owed = tuple(
+            RoundOwed(p.id, p.due, tuple(i.number for i in p.owing()[user_id]))
+            for p in (rounds.progress(session, r) for r in rounds.open_rounds(session))
+            if user_id in p.owing()
+        )
+        failures = (
+            reminders.counts(session).get(ReminderStatus.FAILED, 0)
+            if services.is_admin(user_id)
+            else 0
+        )
     answer = services.engine.organisation_measures(key, lang=lang) if key else None
     if answer is None:
-        return Home(lang, None, ())
+        return Home(lang, None, (), owed, failures)
     briefs = [(b, True) for b in answer.lead] + [(b, False) for b in answer.shared]
     today = services.engine.today(services.now())
     with services.factory() as session:
@@ -69,12 +91,20 @@ def load_home(services: Services, user_id: str, lang: str) -> Home:
                     str(state) if state else None,
                 )
             )
-    return Home(lang, answer.organisation, tuple(items))
+    return Home(lang, answer.organisation, tuple(items), owed, failures)
 
 
 def render_home(home: Home) -> dict[str, Any]:
     lang = home.lang
     blocks: list[Block] = [header(message("home.title", lang))]
+    for owed in home.owed:
+        numbers = ", ".join(owed.numbers)
+        due = format_date(owed.due, lang)
+        blocks.append(
+            section(message("home.round", lang, id=owed.round_id, due=due, numbers=numbers))
+        )
+    if home.failures:
+        blocks.append(section(message("home.failures", lang, count=home.failures)))
     if home.organisation is None:
         blocks.append(section(message("home.no_org", lang)))
     else:

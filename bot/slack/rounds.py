@@ -27,10 +27,10 @@ def round_reply(
 ) -> str:
     if isinstance(command, StartRound):
         if not services.is_admin(user_id):
-            return message("slack.admin_only", lang)
+            return message("slack.admins_command", lang)
         return _start(services, user_id, command, lang)
     if command.action == "close" and not services.is_admin(user_id):
-        return message("slack.admin_only", lang)
+        return message("slack.admins_command", lang)
     with transaction(services.factory) as session:
         if command.action == "list":
             listed = [rounds.progress(session, r) for r in rounds.all_rounds(session)]

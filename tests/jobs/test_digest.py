@@ -101,8 +101,8 @@ def test_the_digest_posts_once_with_its_details_in_the_thread(
         summary = programme_summary(session, programme, date(2018, 12, 17))
     text = posted.params["text"]
     assert "Viikkokatsaus 17.12.2018" in text
-    assert f"{len(summary.overdue)} määräaikaa ohitettu" in text  # the page's own count
-    assert "1 tilannepäivitystä" in text
+    assert f"ohitetut määräajat, toimenpide ei valmis: {len(summary.overdue)}" in text  # the page's
+    assert "tilannepäivitykset viikon aikana: 1" in text
     thread = [c for c in fake.calls("chat.postMessage") if c.params.get("thread_ts")]
     assert thread
     assert all(c.params["channel"] == "C0COORD" for c in thread)

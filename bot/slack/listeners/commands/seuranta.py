@@ -15,6 +15,8 @@ from slack_sdk import WebClient
 
 from bot.answers import HelpAnswer
 from bot.i18n import message
+from bot.slack.deadline import deadline_reply
+from bot.slack.failures import failures_reply
 from bot.slack.language import language_for
 from bot.slack.listeners.commands.directory import directory_reply
 from bot.slack.mrkdwn import Block
@@ -24,8 +26,13 @@ from bot.slack.rounds import round_reply
 from bot.slack.services import Services
 from bot.slack.status_report import status_reply
 from bot.slack.subcommands import (
+    AddDeadline,
     Ask,
+    ListDeadlines,
+    ListFailures,
+    MoveDeadline,
     Pause,
+    RemoveDeadline,
     Report,
     ReportStatus,
     RoundCommand,
@@ -52,6 +59,14 @@ def seuranta_command(
     if isinstance(subcommand, Pause):
         lang = language_for(services, client, user_id)
         ack(text=pause_reply(services, user_id, subcommand, lang), response_type="ephemeral")
+        return
+    if isinstance(subcommand, ListDeadlines | AddDeadline | MoveDeadline | RemoveDeadline):
+        lang = language_for(services, client, user_id)
+        ack(text=deadline_reply(services, user_id, subcommand, lang), response_type="ephemeral")
+        return
+    if isinstance(subcommand, ListFailures):
+        lang = language_for(services, client, user_id)
+        ack(text=failures_reply(services, user_id, lang), response_type="ephemeral")
         return
     if isinstance(subcommand, StartRound | RoundCommand):
         lang = language_for(services, client, user_id)

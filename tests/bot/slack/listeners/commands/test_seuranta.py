@@ -46,6 +46,8 @@ def test_help_lists_example_questions(slack: SignedSlack) -> None:
     text = _all_text(body)
     assert "`/seuranta who owns 2.7?`" in text
     assert "/seuranta iam SUPO" in text
+    for command in ("status 2.7 at-risk", "deadline 2.7", "rounds", "pause until"):
+        assert f"/seuranta {command}" in text
     assert "share_answer" not in text  # nothing worth sharing
 
 

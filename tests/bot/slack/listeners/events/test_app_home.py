@@ -5,7 +5,12 @@ from __future__ import annotations
 import json
 import time
 
-from tests.bot.slack.conftest import SignedSlack, payload
+from sqlalchemy.orm import Session, sessionmaker
+
+from data.directory import add_contact, resolve_one
+from data.models import Reminder, ReminderStatus
+from tests.bot.slack.conftest import ADMIN, SignedSlack, payload
+from tests.conftest import NOW
 from tests.fakeslack import FakeSlack
 
 
@@ -53,3 +58,36 @@ def test_the_messages_tab_publishes_nothing(slack: SignedSlack, fake_slack: Fake
 
     time.sleep(0.5)
     assert fake_slack.calls("views.publish") == []
+
+
+def test_home_reminds_a_contact_of_an_open_round_and_shows_admins_failures(
+    slack: SignedSlack, fake_slack: FakeSlack, factory: sessionmaker[Session]
+) -> None:
+    with factory() as session, session.begin():
+        add_contact(session, resolve_one(session, "OKM"), "UOKM", ADMIN, NOW)
+        session.add(
+            Reminder(
+                kind="deadline",
+                key="refused",
+                recipient="UGONE",
+                channel="UGONE",
+                send_at=NOW,
+                status=ReminderStatus.FAILED,
+                error="account_inactive",
+                attempts=1,
+                detail={},
+                created_at=NOW,
+            )
+        )
+    slack.command("round start --due 2019-01-15 --measures 4.*", user_id=ADMIN)
+
+    _open_home(slack, "UOKM", "EvHome2")
+    _open_home(slack, ADMIN, "EvHome3")
+
+    views = {c.params["user_id"]: c.params["view"] for c in fake_slack.wait_for("views.publish", 2)}
+    contact = json.dumps(views["UOKM"], ensure_ascii=False)
+    assert "Reporting round #1* (due 2019-01-15): still waiting for your status of 4.3." in contact
+    assert "could not be delivered" not in contact
+    admin = json.dumps(views[ADMIN], ensure_ascii=False)
+    assert "Messages that could not be delivered: 1." in admin
+    assert "Reporting round" not in admin  # the admin is no contact: owes nothing
