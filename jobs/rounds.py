@@ -40,17 +40,24 @@ def ask_rows(
     ]
     if progress.without_contact() and coordinator_channel:
         rows.append(
-            reminders.planned_row(
-                now,
-                kind="round_no_contact",
-                key=f"round_no_contact:{progress.id}",
-                round_id=progress.id,
-                recipient=f"round:{progress.id}",
-                channel=coordinator_channel,
-                send_at=now,
-            )
+            _to_coordinators(now, "round_no_contact", progress.id, coordinator_channel, now)
         )
     return rows
+
+
+def _to_coordinators(
+    now: datetime, kind: str, round_id: int, channel: str, at: datetime
+) -> dict[str, Any]:
+    """A round's one message of this kind to the coordinator channel (the key says so)."""
+    return reminders.planned_row(
+        now,
+        kind=kind,
+        key=f"{kind}:{round_id}",
+        round_id=round_id,
+        recipient=f"round:{round_id}",
+        channel=channel,
+        send_at=at,
+    )
 
 
 def nudge_dates(policy: ReminderPolicy, started: date, due: date, every: int) -> list[date]:
@@ -110,17 +117,7 @@ def plan(
                     )
         at = local_instant(missing_date(policy, found.due), policy.send_time, policy.tz)
         if coordinator_channel and since <= at <= until:
-            rows.append(
-                reminders.planned_row(
-                    now,
-                    kind="round_missing",
-                    key=f"round_missing:{found.id}",
-                    round_id=found.id,
-                    recipient=f"round:{found.id}",
-                    channel=coordinator_channel,
-                    send_at=at,
-                )
-            )
+            rows.append(_to_coordinators(now, "round_missing", found.id, coordinator_channel, at))
     return rows
 
 

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from data import queries, rounds, status
+from data import queries, rounds
 from data.directory import add_contact, resolve_one
 from data.importer import ImportSummary
 from data.models import ReportingRound, State
 from seuranta.errors import InputError
-from tests.conftest import NOW
+from tests.conftest import NOW, report_status
 
 TODAY = date(2018, 12, 17)
 
@@ -80,8 +80,10 @@ def test_only_reports_made_after_the_start_count_as_answers(
         progress = rounds.progress(session, found)
         measure_27, measure_43 = progress.items
         # Before the round started: not an answer to it.
-        _report(session, measure_43.measure_id, State.DONE, NOW - timedelta(days=1))
-        _report(session, measure_27.measure_id, State.AT_RISK, NOW + timedelta(hours=1))
+        report_status(session, measure_43.measure_id, State.DONE, "USM", NOW - timedelta(days=1))
+        report_status(
+            session, measure_27.measure_id, State.AT_RISK, "USM", NOW + timedelta(hours=1)
+        )
         progress = rounds.progress(session, found)
     answered = {i.number: i.answer for i in progress.items}
     assert answered["4.3"] is None
@@ -112,7 +114,7 @@ def test_a_person_who_answered_everything_no_longer_owes_anything(
         found = start(session, "2.7")
         assert set(rounds.progress(session, found).owing()) == {"USM"}
         (item,) = rounds.progress(session, found).items
-        _report(session, item.measure_id, State.ON_TRACK, NOW + timedelta(minutes=5))
+        report_status(session, item.measure_id, State.ON_TRACK, "USM", NOW + timedelta(minutes=5))
         assert rounds.progress(session, found).owing() == {}
 
 
@@ -129,21 +131,3 @@ def test_closing_is_once_and_find_prefers_the_newest_open_round(
         assert newest.id == first.id
         assert rounds.find(session, 999) is None
         assert [r.id for r in rounds.open_rounds(session)] == [first.id]
-
-
-def _report(session: Session, measure_id: int, state: State, at: datetime) -> None:
-    status.record(
-        session,
-        measure_id=measure_id,
-        milestone_id=None,
-        state=state,
-        note="",
-        reporter="USM",
-        reporter_name="",
-        organisation=None,
-        source="command",
-        channel=None,
-        message_ts=None,
-        permalink=None,
-        now=at,
-    )

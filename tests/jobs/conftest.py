@@ -15,6 +15,7 @@ from data.models import Organisation, Responsibility, Role
 from jobs.port import MessagePort
 from jobs.sender import SendOptions
 from jobs.slack_port import SlackPort, web_client
+from jobs.tick import TickReport, run_tick
 from seuranta.settings import Settings
 from tests.conftest import NOW
 from tests.fakeslack import FakeSlack, running_fake
@@ -74,3 +75,10 @@ class Clock:
 
     def __call__(self) -> datetime:
         return self.now
+
+
+def tick(
+    factory: sessionmaker[Session], settings: Settings, port: MessagePort, at: datetime
+) -> TickReport:
+    """One worker tick at ``at``, sending without waiting between posts."""
+    return run_tick(factory, settings, port, clock=Clock(at), worker="w1", options=FAST)

@@ -22,7 +22,7 @@ from jobs.tick import run_tick
 from seuranta.settings import Settings
 from tests.conftest import NOW
 from tests.fakeslack import FakeSlack
-from tests.jobs.conftest import FAST, Clock
+from tests.jobs.conftest import FAST, Clock, tick
 from tests.jobs.test_delivery import expected_recipients
 from tests.jobs.test_recovery import add_milestone
 
@@ -45,10 +45,6 @@ def posted_milestones(fake: FakeSlack) -> Counter[tuple[int, str]]:
                 value = json.loads(block["elements"][0]["value"])
                 seen[(value["ms"], call.params["channel"])] += 1
     return seen
-
-
-def tick(factory: sessionmaker[Session], settings: Settings, port: MessagePort, at: datetime):  # type: ignore[no-untyped-def]
-    return run_tick(factory, settings, port, clock=Clock(at), worker="w1", options=FAST)
 
 
 def test_one_message_per_person_covering_exactly_the_due_reminders_once(

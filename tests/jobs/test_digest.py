@@ -9,18 +9,18 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from data import queries, status
+from data import queries
 from data.db import transaction
 from data.models import Measure, Reminder, State
 from jobs import digest
 from jobs.policy import ReminderPolicy
 from jobs.port import MessagePort
-from jobs.tick import dry_run, run_tick
+from jobs.tick import dry_run
 from reports.summary import programme_summary
 from seuranta.settings import Settings
-from tests.conftest import NOW
+from tests.conftest import NOW, report_status
 from tests.fakeslack import Call, FakeSlack
-from tests.jobs.conftest import FAST, Clock
+from tests.jobs.conftest import tick
 
 POLICY = ReminderPolicy()
 
@@ -64,10 +64,6 @@ def digests(fake: FakeSlack) -> list[Call]:
     ]
 
 
-def tick(factory: sessionmaker[Session], settings: Settings, port: MessagePort, at: datetime):  # type: ignore[no-untyped-def]
-    return run_tick(factory, settings, port, clock=Clock(at), worker="w1", options=FAST)
-
-
 def test_the_digest_posts_once_with_its_details_in_the_thread(
     factory: sessionmaker[Session],
     settings: Settings,
@@ -77,21 +73,9 @@ def test_the_digest_posts_once_with_its_details_in_the_thread(
 ) -> None:
     with transaction(factory) as session:
         measure = session.scalars(select(Measure).where(Measure.number == "2.7")).one()
-        status.record(
-            session,
-            measure_id=measure.id,
-            milestone_id=None,
-            state=State.AT_RISK,
-            note="Riskiarvio viivästyy",
-            reporter=contacts["SM"],
-            reporter_name="",
-            organisation=None,
-            source="command",
-            channel=None,
-            message_ts=None,
-            permalink=None,
-            now=NOW - timedelta(days=2),
-        )
+        two_days_ago = NOW - timedelta(days=2)
+        note = "Riskiarvio viivästyy"
+        report_status(session, measure.id, State.AT_RISK, contacts["SM"], two_days_ago, note)
     tick(factory, settings, port, NOW)  # Monday 17.12.2018, 12:00 in Helsinki
 
     (posted,) = digests(fake)

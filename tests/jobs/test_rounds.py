@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.slack.rounds import report
-from data import queries, reminders, rounds, status
+from data import queries, reminders, rounds
 from data.db import transaction
 from data.directory import add_contact, resolve_one
 from data.importer import ImportSummary
@@ -21,11 +21,11 @@ from jobs import rounds as round_jobs
 from jobs.messages import PICK_ACTION
 from jobs.policy import ReminderPolicy
 from jobs.port import MessagePort
-from jobs.tick import dry_run, run_tick
+from jobs.tick import dry_run
 from seuranta.settings import Settings
-from tests.conftest import NOW
+from tests.conftest import NOW, report_status
 from tests.fakeslack import Call, FakeSlack
-from tests.jobs.conftest import FAST, Clock
+from tests.jobs.conftest import tick
 
 DUE = date(2019, 1, 15)
 POLICY = ReminderPolicy()
@@ -82,21 +82,7 @@ def progress_of(factory: sessionmaker[Session], round_id: int) -> RoundProgress:
 def answer_all_of(factory: sessionmaker[Session], round_id: int, user: str, at: datetime) -> None:
     with transaction(factory) as session:
         for item in progress_of(factory, round_id).people()[user]:
-            status.record(
-                session,
-                measure_id=item.measure_id,
-                milestone_id=None,
-                state=State.ON_TRACK,
-                note="",
-                reporter=user,
-                reporter_name="",
-                organisation=None,
-                source="round",
-                channel=None,
-                message_ts=None,
-                permalink=None,
-                now=at,
-            )
+            report_status(session, item.measure_id, State.ON_TRACK, user, at)
 
 
 def round_posts(fake: FakeSlack, after: int = 0) -> list[Call]:
@@ -110,10 +96,6 @@ def round_posts(fake: FakeSlack, after: int = 0) -> list[Call]:
 
 def helsinki_nine(day: date) -> datetime:
     return datetime(day.year, day.month, day.day, 7, 0, tzinfo=UTC)  # 09:00 EET
-
-
-def tick(factory: sessionmaker[Session], settings: Settings, port: MessagePort, at: datetime):  # type: ignore[no-untyped-def]
-    return run_tick(factory, settings, port, clock=Clock(at), worker="w1", options=FAST)
 
 
 def test_a_round_from_start_to_report(
