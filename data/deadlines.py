@@ -25,6 +25,8 @@ from data.models import Measure, Milestone, Programme
 from data.schedule import MilestoneKind
 
 CHAT = "chat"
+# An imported milestone moved or removed in chat: a re-import keeps the chat's date and removal.
+EDITED = "edited"
 
 
 class Outcome(StrEnum):
@@ -156,6 +158,7 @@ def move(
         return Change(Outcome.PAST, measure.number)
     previous = milestone.due
     milestone.due, milestone.start, milestone.kind = due, None, MilestoneKind.DATE
+    milestone.origin = _edited(milestone.origin)
     session.flush()
     _bump_revision(session, measure.programme_id)
     return Change(Outcome.DONE, measure.number, _deadline(milestone, measure.number), previous)
@@ -172,6 +175,7 @@ def remove(
     if not may_change(session, measure.id, user, admins):
         return Change(Outcome.REFUSED, measure.number)
     milestone.removed_at = now
+    milestone.origin = _edited(milestone.origin)
     session.flush()
     _bump_revision(session, measure.programme_id)
     return Change(Outcome.DONE, measure.number, _deadline(milestone, measure.number), milestone.due)
@@ -194,6 +198,10 @@ def _live_milestone(session: Session, milestone_id: int) -> tuple[Milestone, Mea
         )
     ).first()
     return (row[0], row[1]) if row else None
+
+
+def _edited(origin: str) -> str:
+    return EDITED if origin == "source" else origin
 
 
 def _bump_revision(session: Session, programme_id: int) -> None:

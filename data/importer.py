@@ -213,7 +213,8 @@ class _SourceMilestones:
     """Imported milestones, updated in place by (measure, text, occurrence).
 
     Loaded in one query up front; what is left unmatched at the end has vanished from the
-    source and is marked removed. Milestones added from chat are never touched.
+    source and is marked removed. Milestones added from chat are never touched, and imported
+    ones moved or removed in chat (origin "edited") keep the chat's date and removal.
     """
 
     def __init__(self, session: Session, programme_id: int, now: datetime) -> None:
@@ -224,7 +225,10 @@ class _SourceMilestones:
             for m in session.scalars(
                 select(Milestone)
                 .join(Measure, Measure.id == Milestone.measure_id)
-                .where(Measure.programme_id == programme_id, Milestone.origin == "source")
+                .where(
+                    Measure.programme_id == programme_id,
+                    Milestone.origin.in_(("source", "edited")),
+                )
             )
         }
 
@@ -244,12 +248,13 @@ class _SourceMilestones:
                     )
                     # Explicitly: SQLAlchemy 2 no longer cascades through the backref.
                     self._session.add(milestone)
-                milestone.kind = period.kind
-                milestone.start = period.start
-                milestone.due = period.due
+                if milestone.origin != "edited":  # a date moved or removed in chat stays so
+                    milestone.kind = period.kind
+                    milestone.start = period.start
+                    milestone.due = period.due
+                    milestone.removed_at = None
                 milestone.position = count
                 milestone.source_line = line
-                milestone.removed_at = None
                 count += 1
         return count
 

@@ -12,7 +12,7 @@ from data import deadlines, queries
 from data.db import transaction
 from data.deadlines import Change, Deadline, Outcome
 from data.directory import add_contact, resolve_one
-from data.importer import ImportSummary
+from data.importer import BUNDLED_SOURCE, ImportSummary, import_file
 from data.models import Milestone, Programme
 from data.schedule import MilestoneKind
 from tests.conftest import NOW
@@ -165,9 +165,41 @@ def test_moving_an_imported_milestone_makes_it_a_dated_one(
             date(2021, 4, 30),
             MilestoneKind.DATE,
             None,
-            "source",
+            "edited",
         )
         assert revision(session) == before + 1
+
+
+def test_a_re_import_keeps_what_chat_moved_or_removed(
+    factory: sessionmaker[Session], imported: ImportSummary
+) -> None:
+    with transaction(factory) as session:
+        moved_id = imported_id(session)
+        removed_id = imported_id(session, date(2018, 3, 31))
+        deadlines.move(
+            session,
+            milestone_id=moved_id,
+            due=date(2021, 4, 30),
+            user=ADMIN,
+            admins=ADMINS,
+            today=TODAY,
+        )
+        deadlines.remove(session, milestone_id=removed_id, user=ADMIN, admins=ADMINS, now=NOW)
+    summary = import_file(factory, BUNDLED_SOURCE, now=NOW + timedelta(days=1))
+    with factory() as session:
+        moved = session.get(Milestone, moved_id)
+        removed = session.get(Milestone, removed_id)
+        assert moved is not None
+        assert removed is not None
+        assert (moved.due, moved.removed_at) == (date(2021, 4, 30), None)
+        assert removed.removed_at == NOW
+        # Matched, not duplicated: 2.7 lists its three other dated milestones and the moved one.
+        assert sorted(d.due for d in listing(session)) == [
+            date(2018, 12, 31),
+            date(2018, 12, 31),
+            date(2021, 4, 30),
+        ]
+    assert summary.measures == 39
 
 
 def test_moving_is_refused_to_outsiders_and_into_the_past(
