@@ -3,12 +3,15 @@
 ``Engine.ask(question, now=..., lang=...)`` reads the question (:mod:`bot.intents`), asks the
 records (:mod:`data.queries`) and returns an answer from :mod:`bot.answers`. It imports nothing
 from any chat platform. The search index and the organisation matcher are built once per
-programme revision and reused until the next import bumps the revision.
+programme revision and reused until the next import bumps the revision; answers themselves are
+kept until the programme or its statuses change.
 """
 
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
+from collections.abc import Hashable
 from datetime import date, datetime, timedelta
 from functools import cached_property
 from zoneinfo import ZoneInfo
@@ -47,6 +50,8 @@ SEARCH_LIMIT = 10
 # A deadline list longer than this is cut (with its total) rather than built in full: nobody
 # reads thousands of rows in chat, and a 10,000-measure programme would pay for them.
 LIST_LIMIT = 200
+# Answers kept per process: the busiest questions (a programme has a few dozen measures).
+ANSWER_CACHE_SIZE = 512
 
 
 class _Indexes:
@@ -94,6 +99,34 @@ class _Indexes:
             )
 
 
+class _AnswerCache:
+    """The latest answers, keyed on the question and everything an answer depends on.
+
+    The key holds :func:`data.queries.answers_version`, so an import, a deadline changed in
+    chat or any new status report makes every older entry unreachable; they age out. Answers
+    are frozen dataclasses, safe to hand to several threads.
+    """
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._entries: OrderedDict[Hashable, Answer] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable) -> Answer | None:
+        with self._lock:
+            found = self._entries.get(key)
+            if found is not None:
+                self._entries.move_to_end(key)
+            return found
+
+    def put(self, key: Hashable, answer: Answer) -> None:
+        with self._lock:
+            self._entries[key] = answer
+            self._entries.move_to_end(key)
+            while len(self._entries) > self._size:
+                self._entries.popitem(last=False)
+
+
 class Engine:
     def __init__(
         self,
@@ -111,18 +144,28 @@ class Engine:
         self._slug = programme_slug
         self._cache: dict[tuple[int, int], _Indexes] = {}
         self._lock = threading.Lock()
+        self._answers = _AnswerCache(ANSWER_CACHE_SIZE)
 
     def ask(self, question: str, *, now: datetime, lang: str | None = None) -> Answer:
         today = self.today(now)
-        intent = parse_question(question, lang=lang, today=today, default_lang=self._default_lang)
         with self._factory() as session:
-            version = queries.current_programme_version(session, self._slug)
+            version = queries.answers_version(session, self._slug)
+            key = (question, lang, today, version)
+            cached = self._answers.get(key)
+            if cached is not None:
+                return cached
+            intent = parse_question(
+                question, lang=lang, today=today, default_lang=self._default_lang
+            )
             if version is None:
                 return HelpAnswer(intent.lang, HelpReason.NO_PROGRAMME)
-            indexes = self._indexes(session, *version)
-            return _Answering(
-                session, version[0], indexes, intent, today, self._list_limit
+            programme_id, revision, _ = version
+            indexes = self._indexes(session, programme_id, revision)
+            answer = _Answering(
+                session, programme_id, indexes, intent, today, self._list_limit
             ).answer()
+        self._answers.put(key, answer)
+        return answer
 
     def warm(self) -> None:
         """Build the indexes ahead of the first question (a server does this at start)."""

@@ -51,6 +51,20 @@ def current_programme_version(session: Session, slug: str | None = None) -> tupl
     return (row[0], row[1]) if row else None
 
 
+def answers_version(session: Session, slug: str | None = None) -> tuple[int, int, int] | None:
+    """What every answer depends on, in one query: the programme's id and revision (bumped by
+    imports and chat deadline changes) and the newest status report's id (reports are only ever
+    added, so any new status changes it)."""
+    newest = select(func.coalesce(func.max(StatusReport.id), 0)).scalar_subquery()
+    query = select(Programme.id, Programme.revision, newest)
+    if slug:
+        query = query.where(Programme.slug == slug)
+    row = session.execute(
+        query.order_by(Programme.imported_at.desc(), Programme.id).limit(1)
+    ).first()
+    return (row[0], row[1], row[2]) if row else None
+
+
 def measure_with_details(session: Session, programme_id: int, number: str) -> Measure | None:
     return session.scalar(
         _live_measure(programme_id, number).options(

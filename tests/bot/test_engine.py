@@ -24,9 +24,10 @@ from bot.answers import (
 )
 from bot.engine import Engine
 from bot.render.text import render_text
+from data import deadlines
 from data.importer import ImportSummary
 from data.models import Measure, State, StatusReport
-from tests.conftest import NOW
+from tests.conftest import NOW, report_status
 
 
 @pytest.fixture
@@ -348,3 +349,39 @@ def _report(
                 created_at=at,
             )
         )
+
+
+def test_a_repeated_question_is_answered_from_memory_until_something_changes(
+    engine_: Engine, factory: sessionmaker[Session]
+) -> None:
+    first = ask(engine_, "status of 2.7")
+    assert ask(engine_, "status of 2.7") is first  # the same answer object: not recomputed
+    assert ask(engine_, "status of 2.7", now=NOW + timedelta(days=1)) is not first  # new day
+
+    with factory() as session, session.begin():
+        measure_id = session.scalar(select(Measure.id).where(Measure.number == "2.7"))
+        assert measure_id is not None
+        report_status(session, measure_id, State.AT_RISK, "USM", NOW, "Riskiarvio viivästyy")
+    after_report = ask(engine_, "status of 2.7")
+    assert after_report is not first
+    assert "Riskiarvio viivästyy" in render_text(after_report)
+
+
+def test_a_deadline_added_in_chat_is_in_the_next_answer(
+    engine_: Engine, factory: sessionmaker[Session]
+) -> None:
+    before = render_text(ask(engine_, "what is due in 3/2019?", lang="en"))
+    with factory() as session, session.begin():
+        added = deadlines.add(
+            session,
+            number="2.7",
+            due=date(2019, 3, 29),
+            text="Riskiarvion päivitys",
+            user="UADMIN",
+            admins=frozenset({"UADMIN"}),
+            today=NOW.date(),
+            now=NOW,
+        )
+        assert added.outcome is deadlines.Outcome.DONE
+    assert "Riskiarvion päivitys" not in before
+    assert "Riskiarvion päivitys" in render_text(ask(engine_, "what is due in 3/2019?", lang="en"))
