@@ -286,11 +286,10 @@ def skip_reason(session: Session, row: Reminder, now: datetime) -> str | None:
         return None if progress.without_contact() else "every lead organisation has a contact"
     if progress.closed_at is not None:
         return f"round {progress.id} is closed"
-    if row.kind == "nudge":
-        if reminders.later_nudge_due(session, row, now):
-            return f"a later nudge of round {progress.id} is due as well"
-        if row.recipient not in progress.owing():
-            return "every measure has been answered"
+    if row.kind == "nudge" and reminders.later_nudge_due(session, row, now):
+        return f"a later nudge of round {progress.id} is due as well"
+    if row.recipient not in progress.owing():
+        return "every measure has been answered"
     return None
 
 

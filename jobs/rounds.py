@@ -1,10 +1,11 @@
 """A reporting round's messages: the first ask, the nudges, and the missing list (no Slack I/O).
 
 The first ask goes out when the round starts (one message per person, listing all their
-measures). Nudges follow every ``round_nudge_days`` working days until the due day, planned by
-the tick like deadline reminders, so a restart neither loses nor repeats them; whether a nudge is
-still needed is decided again when it is sent. The first working day after the due date, the
-coordinator channel gets who is still missing.
+measures), and on the next tick to a contact named later, until the due day. Nudges follow
+every ``round_nudge_days`` days until the due day, planned by the tick like deadline reminders,
+so a restart neither loses nor repeats them; whether an ask or nudge is still needed is decided
+again when it is sent. The first working day after the due date, the coordinator channel gets
+who is still missing.
 """
 
 from __future__ import annotations
@@ -88,11 +89,17 @@ def plan(
     coordinator_channel: str | None,
     nudge_every: int,
 ) -> list[dict[str, Any]]:
-    """The nudges and missing lists of open rounds whose send instant is in [since, until]."""
+    """Open rounds' first asks to contacts named since the start, and the nudges and missing
+    lists whose send instant is in [since, until]."""
     rows: list[dict[str, Any]] = []
+    today = now.astimezone(policy.tz).date()
     for found in rounds.open_rounds(session):
         started = found.started_at.astimezone(policy.tz).date()
         progress: RoundProgress | None = None
+        if today <= found.due:
+            # Keyed per round and person: only someone not asked yet gets a row.
+            progress = rounds.progress(session, found)
+            rows += ask_rows(session, progress, now, None)
         for day in nudge_dates(policy, started, found.due, nudge_every):
             if not _maybe_in(policy, day, since, until):
                 continue

@@ -181,7 +181,7 @@ def test_a_closed_round_nudges_nobody(
     assert round_posts(fake, sent) == []
 
 
-def test_a_contact_named_after_the_start_is_asked_by_the_nudges_instead(
+def test_a_contact_named_after_the_start_is_asked_on_the_next_tick(
     factory: sessionmaker[Session],
     settings: Settings,
     port: MessagePort,
@@ -199,10 +199,43 @@ def test_a_contact_named_after_the_start_is_asked_by_the_nudges_instead(
         ReminderStatus.SKIPPED,
         "every lead organisation has a contact",
     )
-    tick(factory, settings, port, helsinki_nine(date(2018, 12, 20)))
-    (nudge,) = round_posts(fake)
-    assert nudge.params["channel"] == "UOKM"
+    (ask,) = round_posts(fake)
+    assert ask.params["channel"] == "UOKM"
+    assert "4.3" in ask.params["text"]
     assert [i.number for i in progress_of(factory, round_id).owing()["UOKM"]] == ["4.3"]
+
+    tick(factory, settings, port, NOW + timedelta(minutes=1))
+    assert len(round_posts(fake)) == 1  # asked once
+
+
+def test_nobody_is_asked_who_has_nothing_left_to_answer(
+    factory: sessionmaker[Session],
+    settings: Settings,
+    port: MessagePort,
+    fake: FakeSlack,
+    imported: ImportSummary,
+) -> None:
+    round_id = start_round(factory, settings, "4.3")
+    with transaction(factory) as session:
+        add_contact(session, resolve_one(session, "OKM"), "UOKM", "UADMIN", NOW)
+    answer_all_of(factory, round_id, "UOKM", NOW + timedelta(seconds=1))
+    result = tick(factory, settings, port, NOW + timedelta(minutes=1))
+    assert round_posts(fake) == []
+    assert "every measure has been answered" in result.sent.skipped.values()  # type: ignore[union-attr]
+
+
+def test_after_the_due_day_a_new_contact_is_not_asked_any_more(
+    factory: sessionmaker[Session],
+    settings: Settings,
+    port: MessagePort,
+    fake: FakeSlack,
+    imported: ImportSummary,
+) -> None:
+    start_round(factory, settings, "4.3")
+    with transaction(factory) as session:
+        add_contact(session, resolve_one(session, "OKM"), "UOKM", "UADMIN", NOW)
+    tick(factory, settings, port, helsinki_nine(DUE + timedelta(days=1)))
+    assert round_posts(fake) == []
 
 
 def test_the_dry_run_lists_round_messages(
