@@ -30,9 +30,9 @@ from data.models import (
 )
 from seuranta.errors import InputError
 
-# "2.*", "2.7", "1.*,3.1": measure numbers with shell-style wildcards, comma separated.
 # Stands for the organisation of a measure whose source row names no lead (6.2 and 8.2).
 NO_LEAD = "?"
+# "2.*", "2.7", "1.*,3.1": measure numbers with shell-style wildcards, comma separated.
 _PATTERN = re.compile(r"^[0-9.*?]+(,[0-9.*?]+)*$")
 
 

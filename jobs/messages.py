@@ -28,12 +28,13 @@ from data.models import (
 )
 from jobs.port import Message
 from reports import digest
+from reports.summary import OverdueItem
 
 # Button action ids; the Slack listeners register for exactly these.
 STATUS_ACTION_PREFIX = "seuranta_status_"
 NOTE_ACTION = "seuranta_status_note"
-# session.info keys: preloaded locales, and the preloaded rows kept alive
-_LOCALES, _PRELOADED = "seuranta.locales", "seuranta.preloaded"
+# session.info keys: preloaded locales, the preloaded rows kept alive, rounds' progress
+_LOCALES, _PRELOADED, _ROUNDS = "seuranta.locales", "seuranta.preloaded", "seuranta.rounds"
 # The status menu beside each item of a message listing several (rounds, bundled reminders).
 PICK_ACTION = "seuranta_status_pick"
 NOTE = "note"  # the menu's last option opens the note modal
@@ -160,10 +161,7 @@ def _deadline(session: Session, row: Reminder, lang: str, today: date) -> Messag
     milestone = _live_milestone(session, row)
     assert milestone.due is not None  # equal to row.due, which deadline rows always have
     measure = milestone.measure
-    days = (milestone.due - today).days
-    lead = (
-        message("remind.today", lang) if days <= 0 else message("remind.in_days", lang, days=days)
-    )
+    lead = _how_soon(milestone.due, today, lang)
     body = deadline_text(milestone, measure, lang)
     blocks: list[dict[str, Any]] = [
         {"type": "section", "text": {"type": "mrkdwn", "text": f"⏰ *{lead}*\n{body}"}},
@@ -171,6 +169,13 @@ def _deadline(session: Session, row: Reminder, lang: str, today: date) -> Messag
         status_buttons(measure.id, milestone.id, row.id, lang),
     ]
     return Message(f"{lead}: {measure.number} {milestone.text}", blocks)
+
+
+def _how_soon(due: date, today: date, lang: str) -> str:
+    days = (due - today).days
+    return (
+        message("remind.today", lang) if days <= 0 else message("remind.in_days", lang, days=days)
+    )
 
 
 def _no_contact(session: Session, row: Reminder, lang: str) -> Message:
@@ -245,12 +250,7 @@ def _bundle(session: Session, row: Reminder, lang: str, today: date) -> Message:
     ]
     for milestone in items[:ITEMS_SHOWN]:
         assert milestone.due is not None
-        days = (milestone.due - today).days
-        when = (
-            message("remind.today", lang)
-            if days <= 0
-            else message("remind.in_days", lang, days=days)
-        )
+        when = _how_soon(milestone.due, today, lang)
         text = f"{deadline_text(milestone, milestone.measure, lang)}\n_{when}_"
         blocks.append(status_menu_section(text, row.id, milestone.measure_id, milestone.id, lang))
     if len(items) > ITEMS_SHOWN:
@@ -270,18 +270,24 @@ def bundle_items(session: Session, row: Reminder) -> list[tuple[int, int, str]]:
     return found
 
 
-def _round(session: Session, row: Reminder) -> rounds.RoundProgress:
-    found = session.get(ReportingRound, row.round_id)
+def round_progress(session: Session, row: Reminder) -> rounds.RoundProgress:
+    """The progress of the row's round, computed once per session (a batch of a round's asks
+    and their skip checks would otherwise each read it again)."""
+    cache: dict[int, rounds.RoundProgress] = session.info.setdefault(_ROUNDS, {})
+    found = cache.get(row.round_id) if row.round_id is not None else None
     if found is None:
-        raise Gone(f"reminder {row.id}: round {row.round_id} does not exist")
-    return rounds.progress(session, found)
+        round_ = session.get(ReportingRound, row.round_id)
+        if round_ is None:
+            raise Gone(f"reminder {row.id}: round {row.round_id} does not exist")
+        found = cache[round_.id] = rounds.progress(session, round_)
+    return found
 
 
 def skip_reason(session: Session, row: Reminder, now: datetime) -> str | None:
     """Why a due round message is no longer worth sending, decided just before it is sent."""
     if row.kind not in ("round_ask", "nudge", "round_no_contact"):
         return None
-    progress = _round(session, row)
+    progress = round_progress(session, row)
     if row.kind == "round_no_contact":
         return None if progress.without_contact() else "every lead organisation has a contact"
     if progress.closed_at is not None:
@@ -295,7 +301,7 @@ def skip_reason(session: Session, row: Reminder, now: datetime) -> str | None:
 
 def _round_request(session: Session, row: Reminder, lang: str) -> Message:
     """One message per person listing all their measures, each with a status menu."""
-    progress = _round(session, row)
+    progress = round_progress(session, row)
     items = progress.people().get(row.recipient, [])
     if not items:
         raise Gone(f"reminder {row.id}: {row.recipient} has no measures in round {progress.id}")
@@ -368,7 +374,7 @@ def pick_target(block_id: str) -> tuple[int, int, int | None]:
 
 
 def _round_no_contact(session: Session, row: Reminder, lang: str) -> Message:
-    progress = _round(session, row)
+    progress = round_progress(session, row)
     orphaned = progress.without_contact()
     if not orphaned:
         raise Gone(f"reminder {row.id}: every lead organisation has a contact now")
@@ -381,7 +387,7 @@ def _round_no_contact(session: Session, row: Reminder, lang: str) -> Message:
 
 
 def _round_missing(session: Session, row: Reminder, lang: str) -> Message:
-    progress = _round(session, row)
+    progress = round_progress(session, row)
     due = format_date(progress.due, lang)
     total = len(progress.items)
     if not progress.missing:
@@ -442,22 +448,8 @@ def _digest(session: Session, row: Reminder, lang: str, today: date) -> Message:
     text = "\n".join([title, *(f"• {line}" for line in summary)])
     thread: list[Message] = []
     sections = [
-        (
-            "digest.upcoming_head",
-            [
-                f"• {format_date(i.due, lang)} *{i.number}* {escape(i.text)}"
-                f" ({state_label(i.state, lang)})"
-                for i in found.upcoming
-            ],
-        ),
-        (
-            "digest.overdue_head",
-            [
-                f"• {format_date(i.due, lang)} *{i.number}* {escape(i.text)}"
-                f" ({state_label(i.state, lang)})"
-                for i in found.overdue
-            ],
-        ),
+        ("digest.upcoming_head", [_due_line(i, lang) for i in found.upcoming]),
+        ("digest.overdue_head", [_due_line(i, lang) for i in found.overdue]),
         (
             "digest.changes_head",
             [
@@ -482,6 +474,11 @@ def _digest(session: Session, row: Reminder, lang: str, today: date) -> Message:
         },
     ]
     return Message(_plain(text), blocks if thread else blocks[:1], tuple(thread))
+
+
+def _due_line(item: digest.UpcomingItem | OverdueItem, lang: str) -> str:
+    state = state_label(item.state, lang)
+    return f"• {format_date(item.due, lang)} *{item.number}* {escape(item.text)} ({state})"
 
 
 def org_label(key: str, lang: str) -> str:

@@ -1,4 +1,8 @@
-"""Deciding what is due: planning deadline reminders and folding stale ones (no Slack I/O).
+"""Deciding what is due: planning the outbox and folding stale rows (no Slack I/O).
+
+Each tick plans deadline reminders, reporting rounds' asks, nudges and missing lists
+(:mod:`jobs.rounds`) and the weekly digest (:mod:`jobs.digest`), bundling a person's reminders
+due at one instant into one message, all inserted with conflict-ignore in one transaction.
 
 Planning covers send instants from the last tick (the ``planned_through`` watermark) to a little
 ahead of now. After downtime the watermark is old, so the missed interval is planned too (up to

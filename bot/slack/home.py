@@ -58,9 +58,9 @@ def load_home(services: Services, user_id: str, lang: str) -> Home:
         organisation = directory.my_organisation(session, user_id)
         key = organisation.key if organisation is not None else None
         owed = tuple(
-            RoundOwed(p.id, p.due, tuple(i.number for i in p.owing()[user_id]))
+            RoundOwed(p.id, p.due, tuple(i.number for i in mine))
             for p in (rounds.progress(session, r) for r in rounds.open_rounds(session))
-            if user_id in p.owing()
+            if (mine := p.owing().get(user_id))
         )
         failures = (
             reminders.counts(session).get(ReminderStatus.FAILED, 0)

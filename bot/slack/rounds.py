@@ -52,7 +52,7 @@ def _start(services: Services, user_id: str, command: StartRound, lang: str) -> 
     with transaction(services.factory) as session:
         version = queries.current_programme_version(session)
         if version is None:
-            return message("round.invalid", lang, reason="no programme has been imported")
+            return message("help.no_programme", lang)
         try:
             started = rounds.start(
                 session,

@@ -23,12 +23,18 @@ def test_the_digest_day_and_time_are_read_and_can_be_turned_off() -> None:
     assert load_settings({"SEURANTA_DIGEST_DAY": "off"}).digest_weekday is None
 
 
+def test_bundling_is_on_unless_turned_off() -> None:
+    assert load_settings({}).reminder_bundle is True
+    assert load_settings({"SEURANTA_REMINDER_BUNDLE": "off"}).reminder_bundle is False
+
+
 @pytest.mark.parametrize(
     ("name", "value", "says"),
     [
         ("SEURANTA_DIGEST_DAY", "someday", "use mon, tue, … sun, or off"),
         ("SEURANTA_DIGEST_TIME", "25:99", "SEURANTA_DIGEST_TIME"),
         ("SEURANTA_ROUND_NUDGE_DAYS", "often", "SEURANTA_ROUND_NUDGE_DAYS"),
+        ("SEURANTA_REMINDER_BUNDLE", "maybe", "SEURANTA_REMINDER_BUNDLE"),
     ],
 )
 def test_a_wrong_value_names_the_setting(name: str, value: str, says: str) -> None:

@@ -19,7 +19,7 @@ from bot.i18n import message
 from bot.slack.listeners.events.messages import answer_direct_message
 from bot.slack.services import Services
 from bot.slack.status_report import Target, reply_target, store
-from data import reminders, rounds
+from data import reminders
 from data.models import Measure, Reminder
 from jobs import messages
 
@@ -85,7 +85,5 @@ def _choices(session: Session, row: Reminder) -> list[tuple[str, Target]]:
             (number, Target(measure_id, milestone_id, row.id))
             for measure_id, milestone_id, number in messages.bundle_items(session, row)
         ]
-    found = rounds.find(session, row.round_id)
-    assert found is not None  # rounds are never deleted
-    items = rounds.progress(session, found).people().get(row.recipient, [])
+    items = messages.round_progress(session, row).people().get(row.recipient, [])
     return [(i.number, Target(i.measure_id, None, row.id)) for i in items]
