@@ -7,7 +7,8 @@ point at them, survive. Whatever the new source no longer has is marked removed,
 The document is parsed completely before the database is touched. It is then written into an
 open transaction and read back, and :mod:`data.import_changes` compares before and after: a
 dry run, a refused import (measures removed, or a different programme) and the same document
-again all end by rolling back, so the database is exactly as it was.
+again all end by rolling back, so every row is exactly as it was (on PostgreSQL the id
+sequences still advance, as after any rolled-back insert: later ids may skip a few numbers).
 """
 
 from __future__ import annotations
