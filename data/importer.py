@@ -3,8 +3,12 @@
 Re-importing updates the programme where it stands: measures are matched by number and
 imported milestones by (schedule text, occurrence), so their ids, and the status reports that
 point at them, survive. Whatever the new source no longer has is marked removed, never deleted.
-The document is parsed completely before the database is touched, and all writes happen in one
-transaction, so a bad file leaves the database exactly as it was.
+
+The document is parsed completely before the database is touched. It is then written into an
+open transaction and read back, and :mod:`data.import_changes` compares before and after: a
+dry run, a refused import (measures removed, or a different programme) and the same document
+again all end by rolling back, so every row is exactly as it was (on PostgreSQL the id
+sequences still advance, as after any rolled-back insert: later ids may skip a few numbers).
 """
 
 from __future__ import annotations
@@ -19,8 +23,16 @@ from pathlib import Path
 from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from data.db import transaction
 from data.glossary import OrganisationEntry, load_glossary
+from data.import_changes import (
+    Changes,
+    CurrentProgramme,
+    MeasureState,
+    MilestoneState,
+    ProgrammeState,
+    compare,
+    refusal,
+)
 from data.models import (
     Action,
     Measure,
@@ -31,12 +43,25 @@ from data.models import (
     Responsibility,
     Role,
 )
+from data.queries import current_programme
 from data.schedule import parse_schedule
 from data.source import ImportWarning, ParsedMeasure, ParsedProgramme, parse_programme
-from seuranta.errors import SourceError
+from seuranta.errors import ImportRefused, SourceError
 
 BUNDLED_SOURCE = Path(__file__).with_name("toimenpideohjelma.txt")
 _QUALIFIED = re.compile(r"^(?P<name>.+?)\s\((?P<qualifier>[^()]+)\)$")
+# The bundled programme is 87 kB; a file a hundred times larger is not a programme document.
+MAX_SOURCE_BYTES = 10_000_000
+# What people save by mistake instead of the programme page as text.
+_SAVE_AS_TEXT = "save the programme page as plain text (UTF-8) and import that"
+_NOT_TEXT = (
+    (b"%PDF", f"a PDF document, not text: {_SAVE_AS_TEXT}"),
+    (b"PK\x03\x04", f"a zip archive (a Word, Excel or OpenDocument file is one): {_SAVE_AS_TEXT}"),
+    (b"\xd0\xcf\x11\xe0", f"an old Word or Excel document, not text: {_SAVE_AS_TEXT}"),
+    (b"{\\rtf", f"an RTF document, not plain text: {_SAVE_AS_TEXT}"),
+    (b"\xff\xfe", "UTF-16 text: save it as UTF-8"),
+    (b"\xfe\xff", "UTF-16 text: save it as UTF-8"),
+)
 
 
 @dataclass(slots=True)
@@ -51,6 +76,9 @@ class ImportSummary:
     milestones: int = 0
     organisations_added: list[str] = field(default_factory=list)
     warnings: list[ImportWarning] = field(default_factory=list)
+    # What the import changed (or, in a dry run, would change); set by import_file.
+    changes: Changes | None = None
+    written: bool = False
 
     def lines(self) -> list[str]:
         lines = [
@@ -58,7 +86,9 @@ class ImportSummary:
             f"({self.created} new, {self.updated} updated, {self.removed} removed), "
             f"{self.responsibilities} owner entries, {self.milestones} milestones.",
         ]
-        if self.organisations_added:
+        if self.changes is not None:
+            lines += self.changes.lines()  # organisations added are among them
+        elif self.organisations_added:
             lines.append(
                 "Not in the organisation glossary, added as uncertain: "
                 + ", ".join(self.organisations_added)
@@ -68,16 +98,36 @@ class ImportSummary:
 
 
 def read_source(path: Path) -> str:
+    """The document as text, or a one-line SourceError saying what the file is instead."""
     try:
+        size = path.stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            raise SourceError(
+                f"{path} is {size / 1e6:.0f} MB; a programme document is a text file of "
+                "some hundred kB. Is it the right file?"
+            )
         raw = path.read_bytes()
     except OSError as error:
         raise SourceError(f"cannot read {path}: {error.strerror}") from error
+    if not raw.strip():
+        raise SourceError(f"{path} is empty")
+    for magic, what in _NOT_TEXT:
+        if raw.startswith(magic):
+            raise SourceError(f"{path} is {what}")
+    if b"\x00" in raw:
+        raise SourceError(f"{path} is a binary file (it contains NUL bytes), not a text file")
     try:
-        return raw.decode("utf-8-sig")
+        decoded = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
         raise SourceError(
-            f"{path} is not UTF-8 text (byte {error.start}); is it a programme document?"
+            f"{path} is not UTF-8 text (line {line}, byte 0x{raw[error.start]:02X}; Windows-1252 "
+            f"or ISO 8859-1?): save it as UTF-8, e.g. "
+            f"iconv -f windows-1252 -t utf-8 {path} > {path.stem}-utf8{path.suffix}"
         ) from error
+    if decoded.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
+        raise SourceError(f"{path} is an HTML page, not plain text: {_SAVE_AS_TEXT}")
+    return decoded
 
 
 def import_file(
@@ -86,14 +136,163 @@ def import_file(
     *,
     now: datetime,
     glossary: dict[str, OrganisationEntry] | None = None,
+    dry_run: bool = False,
+    accept_removals: bool = False,
+    new_programme: bool = False,
 ) -> ImportSummary:
-    text = read_source(path)
+    """Import ``path``; refuse (ImportRefused) what would remove measures or replace the
+    current programme unless ``accept_removals`` / ``new_programme`` say it is meant.
+
+    The summary's ``changes`` say what changed; ``written`` is False after a dry run and when
+    the document is the one already imported (nothing is written then, not even the revision).
+    """
+    source_text = read_source(path)
     entries = glossary if glossary is not None else load_glossary()
-    parsed = parse_programme(text, known_spellings(entries))
-    with transaction(factory) as session:
-        return store_programme(
-            session, parsed, source_name=path.name, source_text=text, now=now, glossary=entries
+    try:
+        parsed = parse_programme(source_text, known_spellings(entries))
+    except SourceError as error:
+        raise SourceError(f"{path}: {error}") from error
+    with factory() as session:  # closing without commit rolls everything back
+        found = current_programme(session)
+        current = CurrentProgramme(found.slug, found.title) if found else None
+        title = parsed.title or path.name
+        target = session.scalar(select(Programme).where(Programme.slug == slugify(title)))
+        before = load_state(session, target.id) if target is not None else None
+        organisations_before = load_organisations(session)
+        summary = store_programme(
+            session,
+            parsed,
+            source_name=path.name,
+            source_text=source_text,
+            now=now,
+            glossary=entries,
         )
+        programme_id = session.scalars(select(Programme.id).where(Programme.slug == summary.slug))
+        summary.changes = compare(
+            str(path),
+            not parsed.title,
+            current,
+            before,
+            load_state(session, programme_id.one()),
+            organisations_before,
+            load_organisations(session),
+            summary.organisations_added,
+        )
+        if dry_run or summary.changes.nothing:
+            return summary
+        reasons = refusal(
+            summary.changes, accept_removals=accept_removals, new_programme=new_programme
+        )
+        if reasons:
+            raise ImportRefused("\n".join([*reasons, "Nothing was changed."]))
+        # Fresh statistics let the planner pick the due-date index over a per-measure scan.
+        # Only the import's own tables: a bare ANALYZE on PostgreSQL reads every table.
+        for table in ("measure", "milestone", "responsibility"):
+            session.execute(text(f"ANALYZE {table}"))
+        session.commit()
+        summary.written = True
+        return summary
+
+
+def load_state(session: Session, programme_id: int) -> ProgrammeState:
+    """One programme as plain values, read with a few column queries (no ORM objects)."""
+    programme = session.execute(
+        select(
+            Programme.slug,
+            Programme.title,
+            Programme.description,
+            Programme.source_sha256,
+            Programme.revision,
+            Programme.imported_at,
+        ).where(Programme.id == programme_id)
+    ).one()
+    in_programme = select(Measure.id).where(Measure.programme_id == programme_id)
+    texts: dict[int, list[str]] = {}
+    for measure_id, label, part_text in session.execute(
+        select(MeasurePart.measure_id, MeasurePart.label, MeasurePart.text)
+        .where(MeasurePart.measure_id.in_(in_programme))
+        .order_by(MeasurePart.measure_id, MeasurePart.position)
+    ):
+        texts.setdefault(measure_id, []).append(f"{label}) {part_text}")
+    for measure_id, action_text in session.execute(
+        select(Action.measure_id, Action.text)
+        .where(Action.measure_id.in_(in_programme))
+        .order_by(Action.measure_id, Action.position)
+    ):
+        texts.setdefault(measure_id, []).append(action_text)
+    owners: dict[tuple[int, Role], list[str]] = {}
+    for measure_id, role, spelling in session.execute(
+        select(Responsibility.measure_id, Responsibility.role, Responsibility.spelling)
+        .where(Responsibility.measure_id.in_(in_programme))
+        .order_by(Responsibility.measure_id, Responsibility.position)
+    ):
+        owners.setdefault((measure_id, Role(role)), []).append(spelling)
+    numbers: dict[int, str] = {}
+    measures: dict[str, MeasureState] = {}
+    for measure_id, number, title, removed_at in session.execute(
+        select(Measure.id, Measure.number, Measure.title, Measure.removed_at).where(
+            Measure.programme_id == programme_id
+        )
+    ):
+        numbers[measure_id] = number
+        measures[number] = MeasureState(
+            number,
+            title,
+            removed_at is not None,
+            tuple(texts.get(measure_id, ())),
+            tuple(owners.get((measure_id, Role.LEAD), ())),
+            tuple(owners.get((measure_id, Role.OTHER), ())),
+        )
+    milestones = {
+        row.id: MilestoneState(
+            row.id,
+            numbers[row.measure_id],
+            row.text,
+            row.start,
+            row.due,
+            row.removed_at is not None,
+        )
+        for row in session.execute(
+            select(
+                Milestone.id,
+                Milestone.measure_id,
+                Milestone.text,
+                Milestone.start,
+                Milestone.due,
+                Milestone.removed_at,
+            ).where(Milestone.measure_id.in_(in_programme))
+        )
+    }
+    return ProgrammeState(
+        programme.slug,
+        programme.title,
+        programme.description,
+        programme.source_sha256,
+        programme.revision,
+        programme.imported_at,
+        measures,
+        milestones,
+    )
+
+
+def load_organisations(session: Session) -> dict[str, tuple[object, ...]]:
+    """Every organisation row's glossary fields, by key, to see what an import adds or updates."""
+    return {
+        row.key: tuple(row[1:])
+        for row in session.execute(
+            select(
+                Organisation.key,
+                Organisation.kind,
+                Organisation.parent_key,
+                Organisation.name_fi,
+                Organisation.name_sv,
+                Organisation.name_en,
+                Organisation.aliases,
+                Organisation.uncertain,
+                Organisation.note,
+            )
+        )
+    }
 
 
 def known_spellings(glossary: dict[str, OrganisationEntry]) -> set[str]:
@@ -158,10 +357,6 @@ def store_programme(
             summary.removed += 1
     summary.measures = len(parsed.measures)
     session.flush()
-    # Fresh statistics let the planner pick the due-date index over a per-measure scan.
-    # Only the import's own tables: a bare ANALYZE on PostgreSQL reads every table in the database.
-    for table in ("measure", "milestone", "responsibility"):
-        session.execute(text(f"ANALYZE {table}"))
     return summary
 
 

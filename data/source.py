@@ -29,6 +29,8 @@ _ABBREVIATION = r"[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]*[A-ZÅÄÖ](?:/[A-ZÅÄÖ][A-Z
 _QUALIFIER = r"(?:\s\([a-zåäö][^()]{0,80}\))?"
 # A sentence ends at . ! or ? before a capital, a step number ("2.") or a part label ("a)").
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ]|\d{1,2}\.\s|[a-h]\)\s)")
+# The programme's title line: the bundled one has 52 characters, its introduction 600 and more.
+_TITLE_MAX = 200
 _STEP_NUMBER = re.compile(r"(?:\s+(?:\d{1,2}\.|[a-h][.)]))+$")
 
 
@@ -324,9 +326,17 @@ def _assemble(
 
 
 def _preamble(lines: list[str]) -> tuple[str, str]:
+    """The title line and the introduction; no title ("") when the first line is a paragraph.
+
+    A title is a line of its own: a long line, or one ending in a full stop, is the
+    introduction, so the document has lost its title line (the importer then names the
+    programme after the file, and refuses to let that replace the current programme).
+    """
     content = [line for line in lines if line.lower() != "skip to content"]
     if not content:
         return "", ""
+    if len(content[0]) > _TITLE_MAX or content[0].endswith("."):
+        return "", "\n\n".join(content)
     return content[0], "\n\n".join(content[1:])
 
 

@@ -1,8 +1,9 @@
 """The ``seuranta`` command: one subcommand per job, each a thin call into the packages.
 
 Imports are made inside each command so that ``seuranta ask`` loads only what answering needs.
-Errors a person can act on are printed as one line and exit 2; anything else is a bug and
-keeps its traceback.
+Errors a person can act on are printed without a traceback and exit with their
+``exit_status`` (1: an import refused, 2: a usage or configuration error); anything else is a
+bug and keeps its traceback.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return result
     except SeurantaError as error:
         print(f"seuranta: error: {error}", file=sys.stderr)
-        return 2
+        return error.exit_status
     except BrokenPipeError:
         return 0
 
@@ -55,9 +56,26 @@ def _parser() -> argparse.ArgumentParser:
     ask.set_defaults(run=_ask)
 
     imp = commands.add_parser(
-        "import", help="import a programme document (default: the bundled one)"
+        "import",
+        help="import a programme document (default: the bundled one)",
+        description="Import a programme document. An import that would remove measures, or "
+        "that would become a different programme than the current one, is refused (exit 1) "
+        "and changes nothing unless a flag says it is meant.",
     )
     imp.add_argument("file", nargs="?", type=Path, help="programme text file")
+    imp.add_argument(
+        "--dry-run", action="store_true", help="show what would change, and change nothing"
+    )
+    imp.add_argument(
+        "--accept-removals",
+        action="store_true",
+        help="import even though measures missing from the document are marked removed",
+    )
+    imp.add_argument(
+        "--new-programme",
+        action="store_true",
+        help="import even though the document becomes a different programme than the current one",
+    )
     imp.set_defaults(run=_import)
 
     export = commands.add_parser(
@@ -184,9 +202,30 @@ def _import(args: argparse.Namespace, settings: Settings) -> int:
     engine = make_engine(settings.database_url)
     ensure_schema(engine)
     summary = import_file(
-        make_sessionmaker(engine), args.file or BUNDLED_SOURCE, now=datetime.now(UTC)
+        make_sessionmaker(engine),
+        args.file or BUNDLED_SOURCE,
+        now=datetime.now(UTC),
+        dry_run=args.dry_run,
+        accept_removals=args.accept_removals,
+        new_programme=args.new_programme,
     )
-    print("\n".join(summary.lines()))
+    changes = summary.changes
+    assert changes is not None  # import_file always compares
+    if changes.nothing:
+        print("\n".join(changes.lines()))
+        return 0
+    if summary.written:
+        print("\n".join(summary.lines()))
+        return 0
+    given = {"--accept-removals": args.accept_removals, "--new-programme": args.new_programme}
+    needs = [flag for flag in changes.needs() if not given[flag]]
+    verdict = (
+        f"Without {' and '.join(needs)} this import is refused."
+        if needs
+        else "Run it again without --dry-run to import."
+    )
+    print(f"Dry run: nothing was changed. Importing {changes.file} would give:")
+    print("\n".join([*changes.lines(), *(f"warning: {w}" for w in summary.warnings), verdict]))
     return 0
 
 

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 
 class SeurantaError(Exception):
-    """Base class: anything the CLI may print as a one-line error."""
+    """Base class: anything the CLI may print as a one-line error.
+
+    ``exit_status`` is what the command exits with: 2 for a usage or configuration error.
+    """
+
+    exit_status = 2
 
 
 class ConfigError(SeurantaError, ValueError):
@@ -12,7 +17,18 @@ class ConfigError(SeurantaError, ValueError):
 
 
 class SourceError(SeurantaError, ValueError):
-    """A programme document cannot be read as a programme."""
+    """A programme document cannot be read as a programme; the import is refused."""
+
+    exit_status = 1
+
+
+class ImportRefused(SeurantaError):
+    """An import would remove measures or replace the programme; nothing was changed.
+
+    The message says why and which flag lets it through deliberately.
+    """
+
+    exit_status = 1
 
 
 class InputError(SeurantaError, ValueError):

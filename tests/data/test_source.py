@@ -127,6 +127,20 @@ def test_the_real_programme_has_39_measures_in_natural_order(programme: ParsedPr
     assert "39 toimenpidettä" in programme.description
 
 
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        pytest.param("Ohjelman pohjalta on valmisteltu toimenpiteet.", id="a-sentence"),
+        pytest.param(("Sisäisen turvallisuuden strategian " * 8).strip(), id="a-paragraph"),
+    ],
+)
+def test_a_document_whose_first_line_is_a_paragraph_has_no_title(first_line: str) -> None:
+    text = f"Skip to Content\n\n{first_line}\n\nToinen kappale.\n\n1.1. Tehdään asia. SM 12/2018.\n"
+    parsed = parse_programme(text, {"SM"})
+    assert parsed.title == ""
+    assert parsed.description == f"{first_line}\n\nToinen kappale."
+
+
 def test_the_real_programme_reads_without_warnings(programme: ParsedProgramme) -> None:
     assert [str(w) for w in programme.warnings] == []
 
