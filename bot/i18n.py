@@ -495,6 +495,14 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "sv": "{due} har redan varit; ange i dag eller en senare dag.",
         "en": "{due} has already passed; give today or a later day.",
     },
+    "slack.deadline.too_long": {
+        "fi": "Määräajan teksti on {length} merkkiä pitkä; enintään {limit} mahtuu. Lyhennä sitä "
+        "ja lähetä uudelleen – mitään ei tallennettu.",
+        "sv": "Tidsfristens text är {length} tecken lång; högst {limit} ryms. Korta den och "
+        "skicka igen – inget sparades.",
+        "en": "The deadline's text is {length} characters long; at most {limit} fit. Please "
+        "shorten it and send it again – nothing was saved.",
+    },
     "slack.deadline.unknown": {
         "fi": "Määräaikaa #{id} ei löydy, tai se on jo poistettu. Tunnukset näet esim. "
         "komennolla `/seuranta deadline 2.7`.",
@@ -911,6 +919,14 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "kontaktpersonerna för de ansvariga och administratörerna.",
         "en": "You cannot report the status of measure {number}: only the contacts of its "
         "responsible organisations and the admins can.",
+    },
+    "status.too_long": {
+        "fi": "Huomautus on {length} merkkiä pitkä; enintään {limit} mahtuu. Lyhennä sitä ja "
+        "lähetä uudelleen – mitään ei tallennettu.",
+        "sv": "Kommentaren är {length} tecken lång; högst {limit} ryms. Korta den och skicka "
+        "igen – inget sparades.",
+        "en": "The note is {length} characters long; at most {limit} fit. Please shorten it and "
+        "send it again – nothing was saved.",
     },
     "status.usage": {
         "fi": 'Käyttö: `/seuranta status 2.7 at-risk "huomautus"` '

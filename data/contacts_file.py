@@ -7,7 +7,9 @@ The file maps an organisation (key, name or alias) to a list of Slack user ids::
       - U078IJ9KL
 
 Only the shape is checked here; :func:`data.directory.import_contacts` checks the names and ids
-against the database and keeps nothing unless everything is right.
+against the database and keeps nothing unless everything is right. Names and ids pass the input
+policy first (:func:`seuranta.text.clean`): one copied from a web page or a chat often carries a
+zero width space or decomposed letters, which would make "SUPO" or "sisäministeriö" unknown.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from seuranta.errors import InputError
+from seuranta.text import clean
 
 
 def read_contacts_file(path: Path) -> dict[str, tuple[str, ...]]:
@@ -36,5 +39,5 @@ def read_contacts_file(path: Path) -> dict[str, tuple[str, ...]]:
             users = [users]
         if not isinstance(users, list) or not all(isinstance(u, str) for u in users):
             raise InputError(f"{path}: {name}: expected a list of Slack user ids")
-        entries[str(name)] = tuple(u.strip() for u in users)
+        entries[clean(str(name))] = tuple(clean(u) for u in users)
     return entries

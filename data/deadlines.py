@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from data import queries, status
 from data.models import Measure, Milestone, Programme
 from data.schedule import MilestoneKind
+from seuranta.text import bounded
 
 CHAT = "chat"
 # An imported milestone moved or removed in chat: a re-import keeps the chat's date and removal.
@@ -118,7 +119,7 @@ def add(
     )
     milestone = Milestone(
         measure_id=measure.id,
-        text=text,
+        text=bounded(text),  # the edge has told the person already if it is too long
         kind=MilestoneKind.DATE,
         start=None,
         due=due,

@@ -55,6 +55,16 @@ def person(session: Session, slack_user_id: str) -> Person | None:
     return session.scalar(select(Person).where(Person.slack_user_id == slack_user_id))
 
 
+def display_names(session: Session, slack_user_ids: Sequence[str]) -> dict[str, str]:
+    """The names the directory knows for these people (those without one are left out)."""
+    rows = session.execute(
+        select(Person.slack_user_id, Person.display_name).where(
+            Person.slack_user_id.in_(slack_user_ids), Person.display_name != ""
+        )
+    )
+    return {user_id: name for user_id, name in rows}
+
+
 def _person_for_update(session: Session, slack_user_id: str, now: datetime) -> Person:
     found = person(session, slack_user_id)
     if found is None:

@@ -3,7 +3,8 @@
 The JSON shape is promised to users; add keys freely but never rename or drop one:
 ``{"programme": {...}, "measures": [{"id", "theme", "title", "parts", "lead", "others",
 "actions", "milestones", "status"}]}``. ``lead`` and ``others`` are the owner entries as the
-source spells them, in source order.
+source spells them, in source order. With ``hide_notes`` (SEURANTA_HIDE_STATUS_NOTES) a status
+keeps its keys but not its note nor who reported it.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from data.models import Measure, Programme, Responsibility, Role, StatusReport
 from data.queries import latest_reports
 
 
-def programme_document(session: Session, programme: Programme) -> dict[str, Any]:
+def programme_document(
+    session: Session, programme: Programme, *, hide_notes: bool = False
+) -> dict[str, Any]:
     measures = session.scalars(
         select(Measure)
         .where(Measure.programme_id == programme.id, Measure.removed_at.is_(None))
@@ -40,16 +43,16 @@ def programme_document(session: Session, programme: Programme) -> dict[str, Any]
             "revision": programme.revision,
             "imported_at": programme.imported_at.isoformat() if programme.imported_at else None,
         },
-        "measures": [_measure(m, latest.get(m.id)) for m in measures],
+        "measures": [_measure(m, latest.get(m.id), hide_notes) for m in measures],
     }
 
 
 def measure_document(session: Session, measure: Measure) -> dict[str, Any]:
     """One measure in the shape of ``programme_document``'s ``measures`` entries."""
-    return _measure(measure, latest_reports(session, [measure.id]).get(measure.id))
+    return _measure(measure, latest_reports(session, [measure.id]).get(measure.id), False)
 
 
-def _measure(measure: Measure, status: StatusReport | None) -> dict[str, Any]:
+def _measure(measure: Measure, status: StatusReport | None, hide_notes: bool) -> dict[str, Any]:
     return {
         "id": measure.number,
         "theme": measure.theme,
@@ -80,16 +83,16 @@ def _measure(measure: Measure, status: StatusReport | None) -> dict[str, Any]:
             for ms in measure.milestones
             if ms.removed_at is None
         ],
-        "status": _status(status) if status else None,
+        "status": _status(status, hide_notes) if status else None,
     }
 
 
-def _status(report: StatusReport) -> dict[str, Any]:
+def _status(report: StatusReport, hide_notes: bool) -> dict[str, Any]:
     return {
         "state": str(report.state),
-        "note": report.note,
-        "reporter": report.reporter,
-        "reporter_name": report.reporter_name,
+        "note": "" if hide_notes else report.note,
+        "reporter": "" if hide_notes else report.reporter,
+        "reporter_name": "" if hide_notes else report.reporter_name,
         "organisation": report.organisation.key if report.organisation else None,
         "source": report.source,
         "at": report.created_at.isoformat(),

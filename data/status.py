@@ -11,6 +11,7 @@ from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
 from data.models import Contact, Organisation, Responsibility, Role, State, StatusReport
+from seuranta.text import bounded
 
 
 def reporting_organisation(
@@ -65,7 +66,7 @@ def record(
         measure_id=measure_id,
         milestone_id=milestone_id,
         state=state,
-        note=note.strip(),
+        note=bounded(note),  # the edge has told the person already if it is too long
         reporter=reporter,
         reporter_name=reporter_name,
         organisation_id=organisation.id if organisation else None,

@@ -168,7 +168,7 @@ def _deadline(session: Session, row: Reminder, lang: str, today: date) -> Messag
         {"type": "context", "elements": [{"type": "mrkdwn", "text": message("remind.ask", lang)}]},
         status_buttons(measure.id, milestone.id, row.id, lang),
     ]
-    return Message(f"{lead}: {measure.number} {milestone.text}", blocks)
+    return Message(f"{lead}: {measure.number} {escape(milestone.text)}", blocks)
 
 
 def _how_soon(due: date, today: date, lang: str) -> str:
@@ -192,7 +192,7 @@ def _no_contact(session: Session, row: Reminder, lang: str) -> Message:
                 lang,
                 number=milestone.measure.number,
                 due=format_date(milestone.due, lang),
-                org=organisation.key,
+                org=escape(organisation.key),
             )
         )
     if not lines:
@@ -256,7 +256,7 @@ def _bundle(session: Session, row: Reminder, lang: str, today: date) -> Message:
     if len(items) > ITEMS_SHOWN:
         more = message("round.more", lang, count=len(items) - ITEMS_SHOWN)
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": more}]})
-    numbers = ", ".join(dict.fromkeys(m.measure.number for m in items))
+    numbers = escape(", ".join(dict.fromkeys(m.measure.number for m in items)))
     return Message(f"{message('remind.bundle', lang, count=len(items))}: {numbers}", blocks)
 
 
@@ -320,7 +320,7 @@ def _round_request(session: Session, row: Reminder, lang: str) -> Message:
     if len(items) > len(shown):
         more = message("round.more", lang, count=len(items) - len(shown))
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": more}]})
-    numbers = ", ".join(i.number for i in items)
+    numbers = escape(", ".join(i.number for i in items))
     return Message(f"{_plain(lead)} {numbers}", blocks)
 
 

@@ -12,7 +12,9 @@ from typing import Any, Protocol
 
 @dataclass(frozen=True, slots=True)
 class Message:
-    text: str  # the notification and screen-reader text; always set, even with blocks
+    # The notification and screen-reader text; always set, even with blocks. Slack reads it as
+    # mrkdwn, so user text in it is escaped exactly as in the blocks.
+    text: str
     blocks: list[dict[str, Any]] = field(default_factory=list)
     # Posted in the new message's thread right after it (the digest's details).
     thread: tuple[Message, ...] = ()

@@ -4,16 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reports.table import FollowUpRow, headers
+from reports.table import COLUMNS, FollowUpRow, headers
 from reports.templating import render, stylesheet
 
 
-def table_html(rows: Sequence[FollowUpRow], lang: str, title: str, caption: str) -> str:
+def table_html(
+    rows: Sequence[FollowUpRow],
+    lang: str,
+    title: str,
+    caption: str,
+    shown: Sequence[str] = COLUMNS,
+) -> str:
     return render(
         "follow_up.html",
         lang,
         rows=rows,
-        headers=headers(lang),
+        shown=shown,
+        headers=headers(lang, shown),
         title=title,
         caption=caption,
         stylesheet=stylesheet(),

@@ -1,8 +1,12 @@
 """The follow-up table in the ministry's own layout, as rows every output format reuses.
 
 Columns are the source's (Nro, Toimenpide, Toimeenpano, Vastuutaho, Aikataulut) followed by
-the latest status (state, note, reporter, date) and the number of overdue milestones.
+the latest status (state, note, reporter, date) and the number of overdue milestones; with
+``SEURANTA_HIDE_STATUS_NOTES`` the note and the reporter are left out (:func:`columns`).
 :func:`follow_up_rows` is pure; the xlsx, csv and html writers only lay its rows out.
+
+Spreadsheet cells hold what people typed, so the xlsx and csv writers pass every text through
+:func:`seuranta.text.spreadsheet_cell`: no control character, no formula.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from zoneinfo import ZoneInfo
 from bot.i18n import format_date, message, state_label
 from reports.snapshot import MeasureRecord, Snapshot
 from reports.summary import is_overdue, status_key
+from seuranta.text import spreadsheet_cell
 
 COLUMNS: tuple[str, ...] = (
     "number",
@@ -30,6 +35,12 @@ COLUMNS: tuple[str, ...] = (
     "reported",
     "overdue",
 )
+# What a public table leaves out when status notes are hidden: the note and who wrote it.
+PRIVATE_COLUMNS = ("note", "reporter")
+
+
+def columns(hide_notes: bool) -> tuple[str, ...]:
+    return tuple(c for c in COLUMNS if not (hide_notes and c in PRIVATE_COLUMNS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,24 +57,18 @@ class FollowUpRow:
     reported: str
     overdue: int
 
-    def cells(self) -> tuple[str | int, ...]:
-        """The row in COLUMNS order, the state as its word."""
-        return (
-            self.number,
-            self.measure,
-            self.implementation,
-            self.owners,
-            self.schedule,
-            self.state_label,
-            self.note,
-            self.reporter,
-            self.reported,
-            self.overdue,
-        )
+    def cells(self, shown: Sequence[str] = COLUMNS) -> tuple[str | int, ...]:
+        """The row's values in the order of ``shown`` (COLUMNS names), the state as its word."""
+        return tuple(self.state_label if c == "state" else getattr(self, c) for c in shown)
 
 
-def headers(lang: str) -> tuple[str, ...]:
-    return tuple(message(f"report.col.{column}", lang) for column in COLUMNS)
+def headers(lang: str, shown: Sequence[str] = COLUMNS) -> tuple[str, ...]:
+    return tuple(message(f"report.col.{column}", lang) for column in shown)
+
+
+def safe_cells(values: Sequence[str | int]) -> list[str | int]:
+    """Values as a spreadsheet may hold them: texts through the input policy, numbers as such."""
+    return [spreadsheet_cell(v) if isinstance(v, str) else v for v in values]
 
 
 def follow_up_rows(snapshot: Snapshot, today: date, lang: str, zone: ZoneInfo) -> list[FollowUpRow]:
@@ -117,9 +122,9 @@ def _schedule(m: MeasureRecord, today: date, lang: str) -> tuple[str, int]:
     return "\n".join(lines), overdue
 
 
-def table_csv(rows: Sequence[FollowUpRow], lang: str) -> str:
+def table_csv(rows: Sequence[FollowUpRow], lang: str, shown: Sequence[str] = COLUMNS) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(headers(lang))
-    writer.writerows(row.cells() for row in rows)
+    writer.writerow(safe_cells(headers(lang, shown)))
+    writer.writerows(safe_cells(row.cells(shown)) for row in rows)
     return out.getvalue()

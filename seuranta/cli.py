@@ -247,6 +247,7 @@ def _export(args: argparse.Namespace, settings: Settings) -> int:
                 lang=args.lang or settings.language,
                 today=now.astimezone(settings.zone).date(),
                 zone=settings.zone,
+                hide_notes=settings.hide_status_notes,
             )
         _write(args.out, data)
         return 0
@@ -258,7 +259,7 @@ def _export(args: argparse.Namespace, settings: Settings) -> int:
     with factory() as session:
         programme = current_programme(session)
         assert programme is not None  # _open imported one
-        document = programme_document(session, programme)
+        document = programme_document(session, programme, hide_notes=settings.hide_status_notes)
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     if args.out:
         args.out.write_text(text, encoding="utf-8")

@@ -28,12 +28,14 @@ from bot.answers import (
 )
 from bot.i18n import HELP_EXAMPLES, format_date, kind_label, message, state_label
 from bot.intents import MAX_QUESTION_LENGTH
+from seuranta.text import visible
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 
 
 def render_text(answer: Answer, zone: ZoneInfo = HELSINKI) -> str:
-    return "\n".join(_render(answer, zone)).rstrip() + "\n"
+    # A note stored before the input policy must not move a terminal's cursor or reorder text.
+    return visible("\n".join(_render(answer, zone))).rstrip() + "\n"
 
 
 @singledispatch

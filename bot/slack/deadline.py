@@ -6,13 +6,17 @@ line in the person's language. The reminders follow by themselves on the worker'
 
 from __future__ import annotations
 
+from slack_sdk import WebClient
+
 from bot.i18n import format_date, message
 from bot.slack.mrkdwn import escape, shorten
 from bot.slack.services import Services
 from bot.slack.subcommands import AddDeadline, ListDeadlines, MoveDeadline, RemoveDeadline
+from bot.slack.user_text import from_slack
 from data import deadlines
 from data.db import transaction
 from data.deadlines import Change, Deadline, Outcome
+from seuranta.text import TooLong
 
 # Some imported schedule texts run to several sentences; the id and the date are what matter here.
 TEXT_LIMIT = 200
@@ -20,9 +24,17 @@ TEXT_LIMIT = 200
 DeadlineCommand = ListDeadlines | AddDeadline | MoveDeadline | RemoveDeadline
 
 
-def deadline_reply(services: Services, user_id: str, command: DeadlineCommand, lang: str) -> str:
+def deadline_reply(
+    services: Services, client: WebClient, user_id: str, command: DeadlineCommand, lang: str
+) -> str:
     if isinstance(command, ListDeadlines):
         return _listing(services, command, lang)
+    text = ""
+    if isinstance(command, AddDeadline):
+        try:
+            text = from_slack(services, client, command.text)
+        except TooLong as error:
+            return message("slack.deadline.too_long", lang, length=error.length, limit=error.limit)
     now = services.now()
     today = now.astimezone(services.settings.zone).date()
     admins = services.settings.admins
@@ -32,7 +44,7 @@ def deadline_reply(services: Services, user_id: str, command: DeadlineCommand, l
                 session,
                 number=command.number,
                 due=command.due,
-                text=command.text,
+                text=text,
                 user=user_id,
                 admins=admins,
                 today=today,

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from seuranta.text import visible
+
 Block = dict[str, Any]
 
 MAX_BLOCKS = 50  # per message; a Home tab may have 100
@@ -17,8 +19,10 @@ def escape(text: str) -> str:
     """Make text literal in mrkdwn: ``<!channel>`` or ``<@U1>`` can no longer ping anyone.
 
     Slack asks for exactly these three; ``@here`` typed as plain words never pings from an app.
+    Invisible and bidi control characters go too (text stored before the input policy may hold
+    them), so a right-to-left override cannot reorder what follows it in the message.
     """
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return visible(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def unescape(text: str) -> str:

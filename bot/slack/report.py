@@ -42,7 +42,14 @@ def build_report(services: Services, lang: str) -> list[ReportFile]:
         if programme is None:
             return []
         table = follow_up_export(
-            session, programme, "xlsx", lang=lang, today=today, zone=services.settings.zone
+            session,
+            programme,
+            "xlsx",
+            lang=lang,
+            today=today,
+            zone=services.settings.zone,
+            # The file lands in a channel: as public as the status page.
+            hide_notes=services.settings.hide_status_notes,
         )
         chart = status_chart(programme_summary(session, programme, today), lang, "png")
     stamp = today.isoformat()

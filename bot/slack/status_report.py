@@ -17,10 +17,12 @@ from slack_sdk.errors import SlackApiError
 from bot.i18n import format_date, message, state_label
 from bot.slack.services import Services
 from bot.slack.subcommands import ReportStatus
+from bot.slack.user_text import from_slack
 from data import queries, reminders, status
 from data.db import transaction
 from data.models import Measure, State
 from jobs import messages
+from seuranta.text import TooLong
 
 _LEADING_NUMBER = re.compile(r"^\s*(?P<number>[1-9]\d?\.\d{1,2})[.:,]?(?:\s+|$)")
 
@@ -157,6 +159,10 @@ def status_reply(
         )
     if measure is None:
         return message("nosuch.title", lang, requested=command.number)
+    try:
+        note = from_slack(services, client, command.note)
+    except TooLong as error:
+        return message("status.too_long", lang, length=error.length, limit=error.limit)
     state = State(command.state)
     stored = store(
         services,
@@ -164,7 +170,7 @@ def status_reply(
         target=Target(measure.id, None, None),
         user=user,
         state=state,
-        note=command.note,
+        note=note,
         source="command",
         channel=None,
         ts=None,

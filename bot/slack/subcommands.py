@@ -63,7 +63,11 @@ class Report:
 
 @dataclass(frozen=True, slots=True)
 class ReportStatus:
-    """``/seuranta status 2.7 at-risk "note"``: a status report from anywhere."""
+    """``/seuranta status 2.7 at-risk "note"``: a status report from anywhere.
+
+    The note is as Slack sent it (escaped, with its markup): naming the people it mentions needs
+    the directory, so :mod:`bot.slack.user_text` makes it plain text at the edge.
+    """
 
     number: str
     state: str
@@ -102,7 +106,10 @@ class ListDeadlines:
 
 @dataclass(frozen=True, slots=True)
 class AddDeadline:
-    """``/seuranta deadline 2.7 2027-03-31 text`` (the measure's contacts and admins)."""
+    """``/seuranta deadline 2.7 2027-03-31 text`` (the measure's contacts and admins).
+
+    The text is as Slack sent it, like :attr:`ReportStatus.note`.
+    """
 
     number: str
     due: date
@@ -169,14 +176,14 @@ def parse_subcommand(text: str) -> Subcommand:
         state = _STATES.get(rest[1].casefold())
         if state is None:
             return Usage("status.usage")
-        note = " ".join(rest[2:]).strip().strip("\"“”'")
+        note = " ".join(words[3:]).strip().strip("\"“”'")
         return ReportStatus(rest[0].rstrip(".:"), state, note)
     if verb == "pause":
         return _pause(rest)
     if verb in ("round", "rounds", "kierros", "omgång"):
         return _round(rest)
     if verb in _DEADLINE_VERBS:
-        deadline = _deadline(rest)
+        deadline = _deadline(words[1:])
         if deadline is not None:
             return deadline
     if verb == "failures" and not rest:
@@ -210,7 +217,8 @@ def _pause(words: list[str]) -> Subcommand:
 def _deadline(words: list[str]) -> Subcommand | None:
     """``deadline 2.7 [DATE TEXT]``, ``deadline move ID DATE``, ``deadline remove ID``.
 
-    None when the words are none of these, so that ``deadlines next month`` is still asked.
+    ``words`` as Slack sent them (numbers, dates and ids hold nothing Slack escapes). None when
+    the words are none of these, so that ``deadlines next month`` is still asked.
     """
     first = words[0].casefold() if words else ""
     if first in ("move", "remove"):

@@ -26,8 +26,9 @@ from reports.snapshot import MeasureRecord, Snapshot, Status, load_measure, load
 from reports.summary import STATUS_KEYS, is_overdue, status_key, summarise
 from reports.templating import render, stylesheet
 from reports.web.filters import Filters, organisation_options
-from reports.web.request import Request
+from reports.web.request import MOUNT, Request
 from reports.web.timeline import timeline
+from seuranta.errors import ConfigError
 from seuranta.settings import Settings
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ Clock = Callable[[], datetime]
 HISTORY_LIMIT = 50
 # Endonyms: a reader finds their own language without knowing the current one.
 LANGUAGE_NAMES = (("fi", "Suomeksi"), ("sv", "På svenska"), ("en", "In English"))
-_MEASURE = re.compile(r"/measure/(?P<number>\d{1,2}\.\d{1,3}[a-z]?)/?")
+_MEASURE = re.compile(r"/measure/(?P<number>\d{1,2}\.\d{1,3}[a-z]?)/?", re.ASCII)
 _CHART = re.compile(r"/chart/(?P<kind>status|timeline)\.svg")
 _HEADERS = [
     ("X-Content-Type-Options", "nosniff"),
@@ -70,24 +71,37 @@ class Response:
 
 
 def make_app(
-    factory: sessionmaker[Session], settings: Settings, *, clock: Clock | None = None
+    factory: sessionmaker[Session],
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    mount: str = "",
 ) -> WSGIApplication:
-    """The status page over `factory`'s database; `clock` (aware UTC) is for tests."""
-    return StatusPages(factory, settings, clock or (lambda: datetime.now(UTC)))
+    """The status page over `factory`'s database; `clock` (aware UTC) is for tests.
+
+    ``mount``: the path the server serves the page under ("" for the root, or "/status"), which
+    every link starts with; the client's SCRIPT_NAME is never used for it.
+    """
+    if not MOUNT.fullmatch(mount):
+        raise ConfigError(f"mount point {mount!r} is not a path like /status")
+    return StatusPages(factory, settings, clock or (lambda: datetime.now(UTC)), mount)
 
 
 class StatusPages:
-    def __init__(self, factory: sessionmaker[Session], settings: Settings, clock: Clock) -> None:
+    def __init__(
+        self, factory: sessionmaker[Session], settings: Settings, clock: Clock, mount: str
+    ) -> None:
         self._factory = factory
         self._settings = settings
         self._clock = clock
+        self._mount = mount
         self._lock = threading.Lock()
         self._search: tuple[tuple[str, int], SearchIndex] | None = None
         # Keyed on the very data drawn, so a new import or status report redraws the chart.
         self._chart = lru_cache(maxsize=16)(self._draw_chart)
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
-        request = Request.from_environ(environ, self._settings.language)
+        request = Request.from_environ(environ, self._settings.language, self._mount)
         if request.method not in ("GET", "HEAD"):
             response = Response("405 Method Not Allowed", b"", "text/plain; charset=utf-8")
             start_response(response.status, [("Allow", "GET, HEAD"), *_headers(response)])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
@@ -9,6 +10,8 @@ from reports.snapshot import MeasureRecord, Snapshot
 from reports.summary import STATUS_KEYS, status_key
 
 MAX_QUERY = 200  # a search box needs no more; bounds the work a hostile URL can ask for
+# ASCII digits only (str.isdigit() takes "²", which int() refuses), and few of them.
+_THEME = re.compile(r"[0-9]{1,3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +28,7 @@ class Filters:
         state = params.get("state", "")
         return cls(
             organisation=params.get("org", "").strip(),
-            theme=int(theme) if theme.isdigit() else None,
+            theme=int(theme) if _THEME.fullmatch(theme) else None,
             state=state if state in STATUS_KEYS else "",
             query=params.get("q", "").strip()[:MAX_QUERY],
         )

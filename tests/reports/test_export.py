@@ -24,11 +24,15 @@ SCHEDULE = COLUMNS.index("schedule")
 OVERDUE = COLUMNS.index("overdue")
 
 
-def export(factory: sessionmaker[Session], fmt: str, lang: str = "fi") -> bytes:
+def export(
+    factory: sessionmaker[Session], fmt: str, lang: str = "fi", *, hide_notes: bool = False
+) -> bytes:
     with factory() as session:
         programme = current_programme(session)
         assert programme is not None
-        return follow_up_export(session, programme, fmt, lang=lang, today=AS_OF, zone=ZONE)
+        return follow_up_export(
+            session, programme, fmt, lang=lang, today=AS_OF, zone=ZONE, hide_notes=hide_notes
+        )
 
 
 @pytest.fixture

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
+from data.db import make_engine, make_sessionmaker, transaction
+from data.models import Measure, State, StatusReport
 from seuranta.cli import main
 
 
@@ -149,3 +153,30 @@ def test_db_upgrade_is_idempotent(database: Path, capsys: pytest.CaptureFixture[
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("Database schema upgraded to revision")
     assert out[1].startswith("Database schema already at revision")
+
+
+def test_ask_prints_an_old_note_without_terminal_escapes_or_bidi_overrides(
+    database: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["import"]) == 0
+    engine = make_engine(f"sqlite:///{database}")
+    with transaction(make_sessionmaker(engine)) as session:
+        measure = session.scalars(select(Measure).where(Measure.number == "2.7")).one()
+        # As a note could be stored before the input policy.
+        session.add(
+            StatusReport(
+                measure_id=measure.id,
+                state=State.AT_RISK,
+                note="\x1b[2J\x1b]0;pwned\x07valmis\u202etxt.exe",
+                reporter="U1",
+                source="thread",
+                created_at=datetime(2018, 12, 17, tzinfo=UTC),
+            )
+        )
+    capsys.readouterr()
+
+    assert main(["ask", "--lang", "en", "status of 2.7"]) == 0
+
+    out = capsys.readouterr().out
+    assert "[2J]0;pwnedvalmistxt.exe" in out
+    assert not {"\x1b", "\x07", "\u202e"} & set(out)

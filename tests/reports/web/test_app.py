@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import TYPE_CHECKING
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from data.db import transaction
-from data.models import Measure, State, StatusReport
+from data.models import Measure, Milestone, State, StatusReport
 from reports.web import make_app
+from seuranta.errors import ConfigError
 from seuranta.settings import Settings
 from tests.conftest import NOW
 from tests.reports.web.conftest import call
@@ -129,8 +132,9 @@ def test_status_chart_is_redrawn_after_a_new_report(
     assert b'id="bar-2-done"' in after
 
 
-def test_links_respect_the_mount_point(app: WSGIApplication) -> None:
-    page = call(app, "/", script_name="/status")
+def test_links_respect_the_mount_point(reported: sessionmaker[Session]) -> None:
+    mounted = make_app(reported, Settings(), clock=lambda: NOW, mount="/status")
+    page = call(mounted, "/", script_name="/status")
     assert 'href="/status/static/style.css"' in page.text
     assert 'href="/status/measure/2.7"' in page.text
 
@@ -151,3 +155,102 @@ def test_read_only(app: WSGIApplication) -> None:
     assert page.headers["Allow"] == "GET, HEAD"
     head = call(app, "/", method="HEAD")
     assert (head.status, head.body) == (200, b"")
+
+
+LINK = re.compile(r'(?:href|src|action)="([^"]*)"')
+
+
+def links(html: str) -> list[str]:
+    return LINK.findall(html)
+
+
+def assert_on_site(html: str, mount: str = "") -> None:
+    """Every link is a same-origin path under the mount point (a "#fragment" stays too)."""
+    for link in links(html):
+        if link.startswith("#"):
+            continue
+        assert link.startswith(mount + "/"), link
+        assert not link.startswith(("//", "/\\")), link
+        assert not link[len(mount) :].startswith(("//", "/\\")), link
+
+
+@pytest.mark.parametrize(
+    "theme", ["%C2%B2", "%D9%A2", "99999999999999999999", "1" * 5000, "-1", "+1", " 1"]
+)
+def test_a_theme_that_is_not_a_small_ascii_number_is_ignored_politely(
+    app: WSGIApplication, theme: str
+) -> None:
+    page = call(app, "/", f"theme={theme}")
+    assert page.status == 200
+    assert len(listed(page.text)) == 39
+
+
+@pytest.mark.parametrize(
+    "path", ["//evil.example/phish", "///evil.example/x", "/\\evil.example/x", "//evil.example"]
+)
+def test_a_path_naming_another_site_is_a_404_whose_links_stay_on_this_one(
+    app: WSGIApplication, path: str
+) -> None:
+    page = call(app, path, "lang=sv")
+    assert page.status == 404
+    assert_on_site(page.text)
+
+
+@pytest.mark.parametrize("script_name", ["//evil.example", "https://evil.example", "/other"])
+def test_the_clients_script_name_never_goes_into_a_link(
+    app: WSGIApplication, script_name: str
+) -> None:
+    for path in ("/", "/measure/2.7", "/nothing"):
+        page = call(app, path, script_name=script_name)
+        assert_on_site(page.text)
+        assert script_name not in page.text
+
+
+def test_only_a_path_can_be_a_mount_point(reported: sessionmaker[Session]) -> None:
+    for mount in ("//evil.example", "https://evil.example", "/status/", "status"):
+        with pytest.raises(ConfigError):
+            make_app(reported, Settings(), mount=mount)
+
+
+def test_hidden_notes_hide_who_reported_as_well(reported: sessionmaker[Session]) -> None:
+    public = make_app(reported, Settings(hide_status_notes=True), clock=lambda: NOW)
+    page = call(public, "/measure/2.7").text
+    assert "Maija Meikäläinen" not in page
+    assert "U027" not in page  # the reporter's Slack id
+    assert "Raportoija" not in page  # nor an empty reporter column
+
+
+def test_right_to_left_overrides_and_control_characters_never_reach_the_page(
+    app: WSGIApplication, reported: sessionmaker[Session]
+) -> None:
+    with transaction(reported) as session:
+        measure = session.scalars(select(Measure).where(Measure.number == "2.7")).one()
+        # As stored before the input policy.
+        session.add(
+            StatusReport(
+                measure_id=measure.id,
+                state=State.DONE,
+                note="valmis\u202etxt.exe\x0b\x01loppu",
+                reporter="U1",
+                reporter_name="Maija\u2066\u202e Meikäläinen\x1b",
+                source="thread",
+                created_at=NOW,
+            )
+        )
+        session.add(
+            Milestone(
+                measure_id=measure.id,
+                text="Arvio\u202e päivitetty\x08",
+                kind="date",
+                due=date(2019, 3, 31),
+                position=99,
+                origin="chat",
+                created_at=NOW,
+            )
+        )
+    page = call(app, "/measure/2.7").text
+    assert "valmistxt.exe\nloppu" in page
+    assert "Maija Meikäläinen" in page
+    assert "Arvio päivitetty" in page
+    for hidden in ("\u202e", "\u2066", "\x0b", "\x01", "\x1b", "\x08"):
+        assert hidden not in page

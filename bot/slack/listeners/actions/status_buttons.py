@@ -15,6 +15,7 @@ from bot.slack.services import Services
 from bot.slack.status_report import Target, store
 from data.models import Measure, State
 from jobs import messages
+from seuranta.text import NOTE_LIMIT
 
 MODAL_CALLBACK = "seuranta_status_modal"
 
@@ -87,7 +88,13 @@ def status_modal(number: str, lang: str, metadata: dict[str, Any]) -> dict[str, 
                 "block_id": "note",
                 "optional": True,
                 "label": {"type": "plain_text", "text": message("status.modal_note", lang)},
-                "element": {"type": "plain_text_input", "action_id": "note", "multiline": True},
+                "element": {
+                    "type": "plain_text_input",
+                    "action_id": "note",
+                    "multiline": True,
+                    # Slack's client stops typing here; the submission is checked all the same.
+                    "max_length": NOTE_LIMIT,
+                },
             },
         ],
     }

@@ -62,7 +62,8 @@ def seuranta_command(
         return
     if isinstance(subcommand, ListDeadlines | AddDeadline | MoveDeadline | RemoveDeadline):
         lang = language_for(services, client, user_id)
-        ack(text=deadline_reply(services, user_id, subcommand, lang), response_type="ephemeral")
+        text = deadline_reply(services, client, user_id, subcommand, lang)
+        ack(text=text, response_type="ephemeral")
         return
     if isinstance(subcommand, ListFailures):
         lang = language_for(services, client, user_id)

