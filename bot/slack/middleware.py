@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import itertools
 import logging
-import uuid
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
@@ -18,6 +17,7 @@ from slack_bolt import App, BoltContext, BoltRequest, BoltResponse
 from bot.slack.services import Services
 from data import directory
 from data.db import transaction
+from seuranta import logs
 
 logger = logging.getLogger(__name__)
 
@@ -33,16 +33,12 @@ def register(app: App, services: Services) -> None:
     app.use(_skip_retried_events(services))
 
 
-def request_id(request: BoltRequest) -> str:
-    """Heroku's router id when there is one (so logs line up), else a fresh one."""
-    given = request.headers.get("x-request-id")
-    return given[0] if given else uuid.uuid4().hex[:12]
-
-
 def _attach(services: Services) -> Callable[..., BoltResponse]:
-    def attach(context: BoltContext, request: BoltRequest, next: Next) -> BoltResponse:
+    def attach(context: BoltContext, next: Next) -> BoltResponse:
         context["services"] = services
-        context["request_id"] = request_id(request)
+        # The HTTP face names each request (bot.slack.web); Socket Mode's get a fresh id here.
+        if "request_id" not in context:
+            context["request_id"] = logs.request_id()
         return next()
 
     return attach

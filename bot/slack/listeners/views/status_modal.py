@@ -1,8 +1,15 @@
-"""The "Add a note" modal's submission: a state and a note, stored like a button click."""
+"""The "Add a note" modal's submission: a state and a note, stored like a button click.
+
+The modal is ours, so its fields are too; a submission without them (a signed request someone
+made by hand) is acknowledged and logged, never an exception: Bolt answers an exception raised
+after ``ack()`` with a 500 or a 404, whichever thread wins.
+"""
 
 from __future__ import annotations
 
 import json
+import logging
+from dataclasses import dataclass
 from typing import Any
 
 from slack_bolt import Ack
@@ -11,23 +18,56 @@ from slack_sdk import WebClient
 from bot.slack.services import Services
 from bot.slack.status_report import Target, store
 from data.models import State
+from seuranta import logs
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class _Submission:
+    target: Target
+    state: State | None
+    note: str
+    channel: str | None
+    ts: str | None
 
 
 def submit_status(
     ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, services: Services
 ) -> None:
     ack()  # closes the modal at once; storing happens after
-    values = view["state"]["values"]
-    metadata = json.loads(view.get("private_metadata") or "{}")
-    selected = values["state"]["state"].get("selected_option") or {}
+    submission = _read(view)
+    if submission is None:
+        logger.warning(
+            "status modal submission without its fields", extra=logs.fields(user=body["user"]["id"])
+        )
+        return
     store(
         services,
         client,
-        target=Target.from_value(metadata["value"]),
+        target=submission.target,
         user=body["user"]["id"],
-        state=State(selected["value"]) if selected else None,
-        note=values.get("note", {}).get("note", {}).get("value") or "",
+        state=submission.state,
+        note=submission.note,
         source="modal",
-        channel=metadata.get("channel"),
-        ts=metadata.get("ts"),
+        channel=submission.channel,
+        ts=submission.ts,
     )
+
+
+def _read(view: dict[str, Any]) -> _Submission | None:
+    try:
+        values = view["state"]["values"]
+        metadata = json.loads(view.get("private_metadata") or "{}")
+        selected = values["state"]["state"].get("selected_option") or {}
+        note = ((values.get("note") or {}).get("note") or {}).get("value") or ""
+        channel, ts = metadata.get("channel"), metadata.get("ts")
+        return _Submission(
+            target=Target.from_value(metadata["value"]),
+            state=State(selected["value"]) if selected else None,
+            note=str(note),
+            channel=channel if isinstance(channel, str) else None,
+            ts=ts if isinstance(ts, str) else None,
+        )
+    except (KeyError, TypeError, ValueError, AttributeError):  # not the modal we opened
+        return None
