@@ -1,7 +1,9 @@
 """Global middleware: what every request goes through after Bolt's own checks.
 
-Bolt runs its built-ins first (ssl_check, signature verification, authorization, ignoring the
-bot's own events, url_verification), then these, in this order.
+Over HTTP a request has been verified before Bolt sees it (bot.slack.web). Bolt runs its
+built-ins first (ssl_check, its own signature check, authorization, ignoring the bot's own
+events, url_verification), then these, in this order: services and the request id, Slack's
+retried events, the per-person rate limit (bot.slack.rate_limit).
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from typing import Any
 
 from slack_bolt import App, BoltContext, BoltRequest, BoltResponse
 
+from bot.rate_limit import RateLimiter
+from bot.slack.rate_limit import limit_rate
 from bot.slack.services import Services
 from data import directory
 from data.db import transaction
@@ -31,6 +35,8 @@ Next = Callable[[], BoltResponse]
 def register(app: App, services: Services) -> None:
     app.use(_attach(services))
     app.use(_skip_retried_events(services))
+    if services.settings.rate_limit:  # after the retries: Slack's redelivery is not asking again
+        app.use(limit_rate(RateLimiter(services.settings.rate_limit)))
 
 
 def _attach(services: Services) -> Callable[..., BoltResponse]:
