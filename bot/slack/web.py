@@ -126,19 +126,23 @@ class SeurantaWsgi:
             body = raw.decode("utf-8")
         except UnicodeDecodeError:
             return _malformed("body is not UTF-8", request_id), {}
-        content_type = str(environ.get("CONTENT_TYPE") or "")
-        parsed, problem = payloads.parse(body, content_type)
-        facts = payloads.describe(parsed)
-        if problem:
-            return _malformed(problem, request_id), facts
-        headers: dict[str, str | Sequence[str]] = {"content-type": content_type}
+        headers: dict[str, str | Sequence[str]] = {
+            "content-type": str(environ.get("CONTENT_TYPE") or "")
+        }
         for name in _SLACK_HEADERS:
             value = environ.get("HTTP_" + name.upper().replace("-", "_"))
             if value:
                 headers[name] = str(value)
-        request = BoltRequest(
-            body=body, headers=headers, context={"request_id": request_id, VERIFIED: True}
-        )
+        try:  # parses the body, once; Bolt then reads ids from it assuming Slack's shapes
+            request = BoltRequest(
+                body=body, headers=headers, context={"request_id": request_id, VERIFIED: True}
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return _malformed("body is not a Slack payload", request_id), {}
+        facts = payloads.describe(request.body)
+        problem = payloads.problem(request.body)
+        if problem:
+            return _malformed(problem, request_id), facts
         return self.app.dispatch(request), facts
 
     def health(self) -> BoltResponse:

@@ -84,6 +84,17 @@ def test_ssl_check_gets_an_empty_200(slack: SignedSlack) -> None:
             "application/x-www-form-urlencoded",
             id="action_without_actions",
         ),
+        pytest.param(
+            '{"type": "event_callback", "event": {"type": "x"}, "event_id": "E", "enterprise": 5}',
+            "application/json",
+            id="enterprise_a_number",
+        ),
+        pytest.param('{"type": "block_actions", "user": 7}', "application/json", id="user_number"),
+        pytest.param(
+            '{"type": "event_callback", "authorizations": 3}', "application/json", id="auths_3"
+        ),
+        pytest.param('"just a string"', "application/json", id="json_string"),
+        pytest.param("payload=[1]", "application/x-www-form-urlencoded", id="payload_array"),
     ],
 )
 def test_a_signed_but_malformed_request_gets_400_not_500(
