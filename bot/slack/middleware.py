@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import time
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
@@ -17,6 +18,7 @@ from typing import Any
 from slack_bolt import App, BoltContext, BoltRequest, BoltResponse
 
 from bot.rate_limit import RateLimiter
+from bot.slack import payloads
 from bot.slack.rate_limit import limit_rate
 from bot.slack.services import Services
 from data import directory
@@ -40,12 +42,29 @@ def register(app: App, services: Services) -> None:
 
 
 def _attach(services: Services) -> Callable[..., BoltResponse]:
-    def attach(context: BoltContext, next: Next) -> BoltResponse:
+    def attach(context: BoltContext, request: BoltRequest, next: Next) -> BoltResponse:
         context["services"] = services
-        # The HTTP face names each request (bot.slack.web); Socket Mode's get a fresh id here.
-        if "request_id" not in context:
-            context["request_id"] = logs.request_id()
-        return next()
+        if request.mode != "socket_mode":
+            return next()  # the HTTP face has named and will log the request (bot.slack.web)
+        # Socket Mode has no HTTP face: its requests get their id and their log line here.
+        started = time.perf_counter()
+        context["request_id"] = logs.request_id()
+        status = 500  # an exception escaping next() goes on to the error handler
+        try:
+            response = next()
+            status = response.status
+            return response
+        finally:
+            logger.info(
+                "request",
+                extra=logs.fields(
+                    mode="socket",
+                    status=status,
+                    ms=round((time.perf_counter() - started) * 1000, 1),
+                    request_id=context["request_id"],
+                    **payloads.describe(request.body),
+                ),
+            )
 
     return attach
 
