@@ -52,8 +52,8 @@ def limit_rate(
         if verdict is Verdict.REFUSE:
             return BoltResponse(status=200, body="")
         services: Services = context["services"]
-        asked = body["text"] if "command" in body else body["event"].get("text") or ""
-        lang = language_for(services, client, person, str(asked))  # as its answer would be
+        asked = body.get("text") if "command" in body else body["event"].get("text")
+        lang = language_for(services, client, person, str(asked or ""))  # as its answer would be
         text = message("slack.slow_down", lang, limit=limiter.limit)
         if "command" in body:
             return BoltResponse(status=200, body={"response_type": "ephemeral", "text": text})
@@ -66,7 +66,8 @@ def limit_rate(
 def asker(body: dict[str, Any]) -> str | None:
     """Who is asking, for a request that counts; None for every other request."""
     if "command" in body:
-        return str(body["user_id"])
+        user = body.get("user_id")
+        return user if isinstance(user, str) else None
     event = body.get("event") if body.get("type") == "event_callback" else None
     if not isinstance(event, dict) or event.get("subtype") or event.get("bot_id"):
         return None
@@ -78,9 +79,15 @@ def asker(body: dict[str, Any]) -> str | None:
 
 
 def _tell(client: WebClient, event: dict[str, Any], text: str) -> None:
-    """In the mention's thread, or in the direct message (its thread, if it was in one)."""
+    """In the mention's thread, or in the direct message (its thread, if it was in one).
+
+    Posted before the event is acknowledged: one Web API call, at most once a minute a person.
+    """
+    channel = event.get("channel")
+    if not isinstance(channel, str):
+        return
     thread = event.get("thread_ts") or (event.get("ts") if event["type"] == "app_mention" else None)
     try:
-        client.chat_postMessage(channel=event["channel"], thread_ts=thread, text=text)
+        client.chat_postMessage(channel=channel, thread_ts=thread, text=text)
     except SlackApiError as failure:
         logger.warning("could not ask %s to slow down: %s", event.get("user"), failure)

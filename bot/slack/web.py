@@ -59,14 +59,11 @@ class SeurantaWsgi:
         engine: Engine,
         signing_secret: str,
         fallback: WSGIApplication | None = None,
-        *,
-        clock: Callable[[], float] = time.time,
     ) -> None:
         self.app = app
         self.engine = engine
         self.secret = signing_secret
         self.fallback = fallback or not_found
-        self.clock = clock
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         started = time.perf_counter()
@@ -120,7 +117,7 @@ class SeurantaWsgi:
         raw = bytes(environ["wsgi.input"].read(int(length)))
         timestamp = str(environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP") or "")
         signature = str(environ.get("HTTP_X_SLACK_SIGNATURE") or "")
-        if not is_from_slack(raw, timestamp, signature, self.secret, self.clock()):
+        if not is_from_slack(raw, timestamp, signature, self.secret, time.time()):
             return BoltResponse(status=401, body={"error": "invalid request"}), {}
         try:
             body = raw.decode("utf-8")
