@@ -130,10 +130,9 @@ def config(fmt: str = "kv", level: str = "INFO") -> dict[str, Any]:
             **{name: {"level": "WARNING"} for name in QUIET},
             # Its one error line repeats the exception it raises to us, which we handle and log.
             "slack_sdk.web": {"level": "CRITICAL"},
-            **{
-                name: {"level": level, "handlers": [], "propagate": True}
-                for name in ("gunicorn.error", "gunicorn.access")
-            },
+            "gunicorn.error": {"level": level, "handlers": [], "propagate": True},
+            # bot.slack.web logs each request, with its id; gunicorn's line would repeat it.
+            "gunicorn.access": {"level": "WARNING", "handlers": [], "propagate": True},
         },
     }
 

@@ -180,3 +180,29 @@ def test_a_database_out_of_reach_at_start_is_one_line(
     assert len(lines) == 1
     assert lines[0].startswith("seuranta: error: cannot reach the database at postgresql")
     assert "s3cret" not in lines[0]
+
+
+def test_serve_logs_one_key_value_line_per_request_gunicorns_lines_included(
+    tmp_path: Path, fake_slack: FakeSlack
+) -> None:
+    port = _free_port()
+    process = _serve(_environment(tmp_path, fake_slack, port))
+    slack = SignedSlack(f"http://127.0.0.1:{port}")
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if slack.get("/healthz").status == 200:
+                    break
+            except OSError:
+                time.sleep(0.2)
+        assert slack.command("who owns 2.7?").status == 200
+    finally:
+        process.terminate()
+        output = process.communicate(timeout=30)[0]
+
+    lines = output.strip().splitlines()
+    assert all(line.startswith("time=") for line in lines), output
+    assert any(' logger=gunicorn.error msg="Booting worker' in line for line in lines)
+    (command,) = [line for line in lines if " path=/slack/events " in line or "POST /" in line]
+    assert " msg=request method=POST path=/slack/events status=200 " in command
