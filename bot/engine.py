@@ -9,9 +9,11 @@ kept until the programme or its statuses change.
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Hashable
+from dataclasses import fields, is_dataclass
 from datetime import date, datetime, timedelta
 from functools import cached_property
 from zoneinfo import ZoneInfo
@@ -40,7 +42,7 @@ from bot.answers import (
     StatusAnswer,
     StatusView,
 )
-from bot.intents import Intent, IntentKind, MeasureRef, parse_question
+from bot.intents import MAX_QUESTION_LENGTH, Intent, IntentKind, MeasureRef, parse_question
 from bot.orgmatch import OrgMatcher, OrgName
 from bot.search import DEFAULT_SYNONYMS, SearchIndex
 from data import queries
@@ -50,8 +52,10 @@ SEARCH_LIMIT = 10
 # A deadline list longer than this is cut (with its total) rather than built in full: nobody
 # reads thousands of rows in chat, and a 10,000-measure programme would pay for them.
 LIST_LIMIT = 200
-# Answers kept per process: the busiest questions (a programme has a few dozen measures).
+# Answers kept per process: the busiest questions (a programme has a few dozen measures),
+# within a rough byte budget, so that distinct questions with long answers cannot fill memory.
 ANSWER_CACHE_SIZE = 512
+ANSWER_CACHE_BYTES = 16 * 1024 * 1024
 
 
 class _Indexes:
@@ -107,24 +111,43 @@ class _AnswerCache:
     are frozen dataclasses, safe to hand to several threads.
     """
 
-    def __init__(self, size: int) -> None:
+    def __init__(self, size: int, max_bytes: int) -> None:
         self._size = size
-        self._entries: OrderedDict[Hashable, Answer] = OrderedDict()
+        self._max_bytes = max_bytes
+        self._bytes = 0
+        self._entries: OrderedDict[Hashable, tuple[Answer, int]] = OrderedDict()
         self._lock = threading.Lock()
 
     def get(self, key: Hashable) -> Answer | None:
         with self._lock:
             found = self._entries.get(key)
-            if found is not None:
-                self._entries.move_to_end(key)
-            return found
+            if found is None:
+                return None
+            self._entries.move_to_end(key)
+            return found[0]
 
     def put(self, key: Hashable, answer: Answer) -> None:
+        weight = _approximate_size(key) + _approximate_size(answer)
+        if weight > self._max_bytes // 4:
+            return  # one answer may not push out a quarter of the others
         with self._lock:
-            self._entries[key] = answer
-            self._entries.move_to_end(key)
-            while len(self._entries) > self._size:
-                self._entries.popitem(last=False)
+            previous = self._entries.pop(key, None)
+            if previous is not None:
+                self._bytes -= previous[1]
+            self._entries[key] = (answer, weight)
+            self._bytes += weight
+            while len(self._entries) > self._size or self._bytes > self._max_bytes:
+                self._bytes -= self._entries.popitem(last=False)[1][1]
+
+
+def _approximate_size(value: object) -> int:
+    """Bytes held by an answer or a key, roughly: strings, tuples and dataclasses, walked."""
+    size = sys.getsizeof(value)
+    if isinstance(value, tuple | list):
+        size += sum(_approximate_size(item) for item in value)
+    elif is_dataclass(value) and not isinstance(value, type):
+        size += sum(_approximate_size(getattr(value, f.name)) for f in fields(value))
+    return size
 
 
 class Engine:
@@ -136,6 +159,7 @@ class Engine:
         zone: ZoneInfo | None = None,
         programme_slug: str | None = None,
         list_limit: int = LIST_LIMIT,
+        answer_cache_bytes: int = ANSWER_CACHE_BYTES,
     ) -> None:
         self._factory = factory
         self._list_limit = list_limit
@@ -144,14 +168,17 @@ class Engine:
         self._slug = programme_slug
         self._cache: dict[tuple[int, int], _Indexes] = {}
         self._lock = threading.Lock()
-        self._answers = _AnswerCache(ANSWER_CACHE_SIZE)
+        self._answers = _AnswerCache(ANSWER_CACHE_SIZE, answer_cache_bytes)
 
     def ask(self, question: str, *, now: datetime, lang: str | None = None) -> Answer:
         today = self.today(now)
+        # An over-long question is answered "too long" at once; keeping it would only let
+        # distinct long questions fill memory.
+        cacheable = len(question) <= MAX_QUESTION_LENGTH
         with self._factory() as session:
             version = queries.answers_version(session, self._slug)
             key = (question, lang, today, version)
-            cached = self._answers.get(key)
+            cached = self._answers.get(key) if cacheable else None
             if cached is not None:
                 return cached
             intent = parse_question(
@@ -164,7 +191,8 @@ class Engine:
             answer = _Answering(
                 session, programme_id, indexes, intent, today, self._list_limit
             ).answer()
-        self._answers.put(key, answer)
+        if cacheable:
+            self._answers.put(key, answer)
         return answer
 
     def warm(self) -> None:

@@ -599,6 +599,14 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "sv": "veckosammandrag",
         "en": "weekly digest",
     },
+    "slack.slow_down": {
+        "fi": "Kysymyksiä tulee nopeammin kuin ehdin vastata (enintään {limit} minuutissa). "
+        "Odota hetki ja kysy sitten uudelleen.",
+        "sv": "Frågorna kommer snabbare än jag hinner svara (högst {limit} i minuten). "
+        "Vänta en stund och fråga sedan igen.",
+        "en": "Questions are coming faster than I can answer (at most {limit} a minute). "
+        "Please wait a moment, then ask again.",
+    },
     # Slack: the App Home tab
     "home.title": {"fi": "Seuranta", "sv": "Seuranta", "en": "Seuranta"},
     "home.mine": {

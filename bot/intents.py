@@ -19,7 +19,10 @@ from dateutil.relativedelta import relativedelta
 from bot.answers import HelpReason
 from data.schedule import parse_period
 
-MAX_QUESTION_LENGTH = 500
+MAX_QUESTION_LENGTH = 1000
+# No more of a question than this is ever normalised or matched: a longer one is too long
+# whatever markup it holds, and the work stays bounded (NFKC alone can grow text 18-fold).
+MAX_INSPECTED = 4 * MAX_QUESTION_LENGTH
 DEFAULT_UPCOMING_DAYS = 30
 
 
@@ -59,6 +62,8 @@ _MEASURE = re.compile(
     r"(?:\s?(?P<part>[a-h])(?:[.)]|(?![\wåäö])))?",
     re.IGNORECASE,
 )
+# Slack's <@U123>, <#C1|name>, <!here>: an entity never holds another "<".
+_MARKUP = re.compile(r"<[@#!][^<>]*>")
 _WORD = re.compile(r"[\wåäöÅÄÖ]+(?::[\wåäö]+)?")
 _DAYS = re.compile(
     r"(?:next|coming|within|seuraavan|seuraavien|kommande|inom|närmaste)?\s*"
@@ -134,11 +139,11 @@ _LANGUAGE_WORDS: dict[str, frozenset[str]] = {
 
 
 def parse_question(question: str, *, lang: str | None, today: date, default_lang: str) -> Intent:
-    text = clean(question)
+    text = clean(question[:MAX_INSPECTED])
     chosen = lang or detect_language(text) or default_lang
     if not text:
         return Intent(IntentKind.HELP, chosen, help_reason=HelpReason.EMPTY)
-    if len(text) > MAX_QUESTION_LENGTH:
+    if len(question) > MAX_INSPECTED or len(text) > MAX_QUESTION_LENGTH:
         return Intent(IntentKind.HELP, chosen, help_reason=HelpReason.TOO_LONG)
     words = [w.lower() for w in _WORD.findall(text)]
     measure = find_measure(text)
@@ -172,12 +177,14 @@ def parse_question(question: str, *, lang: str | None, today: date, default_lang
 def clean(question: str) -> str:
     """NFKC, no control characters, single spaces; Slack's <@U123> and <#C1|x> markup removed."""
     text = unicodedata.normalize("NFKC", question)
-    text = re.sub(r"<[@#!][^>]*>", " ", text)
+    # Not [^>]*: on "<@<@<@…" every "<" would scan to the end, quadratic in the length.
+    text = _MARKUP.sub(" ", text)
     text = "".join(ch if ch.isprintable() else " " for ch in text)
     return " ".join(text.split())
 
 
 def detect_language(text: str) -> str | None:
+    text = text[:MAX_INSPECTED]  # the Slack edge asks this of raw text before the engine does
     words = {w.lower() for w in _WORD.findall(text)}
     scores = {lang: len(words & vocabulary) for lang, vocabulary in _LANGUAGE_WORDS.items()}
     best = max(scores, key=lambda lang: scores[lang])

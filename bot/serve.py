@@ -21,7 +21,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.engine import Engine as AnswerEngine
 from bot.slack.app import build_app
 from bot.slack.web import SeurantaWsgi
+from jobs.slack_port import NETWORK_ERRORS, unreachable
 from reports.web import make_app as make_status_page
+from seuranta import logs
 from seuranta.errors import ConfigError
 from seuranta.settings import Settings
 
@@ -29,7 +31,6 @@ if TYPE_CHECKING:
     from _typeshed.wsgi import WSGIApplication
 
 logger = logging.getLogger(__name__)
-LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 class GunicornServer(BaseApplication):  # type: ignore[misc]  # gunicorn has no type hints
@@ -54,6 +55,8 @@ class GunicornServer(BaseApplication):  # type: ignore[misc]  # gunicorn has no 
             "graceful_timeout": 25,
             "timeout": 30,
             "errorlog": "-",
+            # gunicorn's own lines in our format, through the root logger (seuranta.logs).
+            "logconfig_dict": logs.config(settings.log_format),
             "post_fork": lambda _server, _worker: post_fork() if post_fork else None,
         }
         super().__init__()
@@ -68,7 +71,6 @@ class GunicornServer(BaseApplication):  # type: ignore[misc]  # gunicorn has no 
 
 def serve(settings: Settings, factory: sessionmaker[Session]) -> int:
     settings.require_slack()
-    logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
     app = _app(settings, factory)
     if settings.socket_mode:
         from slack_bolt.adapter.socket_mode import SocketModeHandler
@@ -89,6 +91,8 @@ def _app(settings: Settings, factory: sessionmaker[Session]) -> App:
         app = build_app(settings, engine, factory)
     except BoltError as error:  # auth.test refused the token
         raise ConfigError(f"Slack did not accept SLACK_BOT_TOKEN: {error}") from error
+    except NETWORK_ERRORS as error:  # auth.test did not get through
+        raise unreachable(settings.slack_api_url, error) from error
     # Build the search index now, not on the first question (which has 3 s to be answered).
     engine.warm()
     return app

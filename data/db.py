@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.exc import OperationalError, ProgrammingError
+from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
+
+from seuranta.errors import ConfigError, UnavailableError
 
 # The newest migration; tests/data/test_db.py checks it against Alembic's own head.
 SCHEMA_HEAD = "0003"
@@ -22,11 +24,14 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 
 
 def make_engine(url: str, **options: Any) -> Engine:
-    if url.startswith("sqlite"):
-        engine = create_engine(url, **options)
-        event.listen(engine, "connect", _sqlite_pragmas)
-        return engine
-    return create_engine(url, pool_pre_ping=True, **options)
+    try:
+        if url.startswith("sqlite"):
+            engine = create_engine(url, **options)
+            event.listen(engine, "connect", _sqlite_pragmas)
+            return engine
+        return create_engine(url, pool_pre_ping=True, **options)
+    except (ArgumentError, ImportError) as error:  # an unknown dialect or driver
+        raise ConfigError(f"DATABASE_URL cannot be used: {error}") from error
 
 
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:
@@ -69,8 +74,23 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 
 def ensure_schema(engine: Engine) -> bool:
-    """Upgrade to the newest schema if needed; return True if anything was done."""
+    """Upgrade to the newest schema if needed; return True if anything was done.
+
+    Every command that needs the database starts here, so a database out of reach is told in
+    one line (:class:`UnavailableError`) rather than by the traceback of the first query.
+    """
     if current_revision(engine) == SCHEMA_HEAD:
         return False
+    _check_reachable(engine)
     upgrade(engine)
     return True
+
+
+def _check_reachable(engine: Engine) -> None:
+    try:
+        with engine.connect():
+            pass
+    except OperationalError as error:
+        where = engine.url.render_as_string(hide_password=True)
+        reason = str(error.orig or error).strip().splitlines()[0]
+        raise UnavailableError(f"cannot reach the database at {where}: {reason}") from error

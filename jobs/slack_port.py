@@ -15,13 +15,14 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from jobs.port import Message, PermanentError, Posted, RateLimited, TransientError
+from seuranta.errors import ConfigError, UnavailableError
 from seuranta.settings import Settings
 
 # Error codes Slack documents as "try again"; every other code is the caller's to fix.
 TRANSIENT_CODES = frozenset(
     {"ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout"}
 )
-_NETWORK_ERRORS = (
+NETWORK_ERRORS = (
     URLError,
     TimeoutError,
     ConnectionError,
@@ -39,6 +40,23 @@ def web_client(settings: Settings, timeout: int = 30) -> WebClient:
     )
 
 
+def check_token(client: WebClient) -> None:
+    """At start: a token Slack refuses, or a Slack out of reach, stops the process in one line."""
+    try:
+        client.auth_test()
+    except SlackApiError as error:
+        code = error.response.get("error") if isinstance(error.response.data, dict) else None
+        reason = code or f"HTTP {error.response.status_code}"
+        raise ConfigError(f"Slack did not accept SLACK_BOT_TOKEN: {reason}") from error
+    except NETWORK_ERRORS as error:
+        raise unreachable(client.base_url, error) from error
+
+
+def unreachable(api_url: str, error: BaseException) -> UnavailableError:
+    reason = getattr(error, "reason", None) or error  # URLError wraps the socket's error
+    return UnavailableError(f"cannot reach Slack at {api_url}: {reason}")
+
+
 class SlackPort:
     def __init__(self, client: WebClient) -> None:
         self.client = client
@@ -54,7 +72,7 @@ class SlackPort:
             )
         except SlackApiError as error:
             raise _meaning(error) from error
-        except _NETWORK_ERRORS as error:
+        except NETWORK_ERRORS as error:
             raise TransientError(f"network: {error}") from error
         return Posted(str(response["channel"]), str(response["ts"]))
 
@@ -65,7 +83,7 @@ class SlackPort:
             )
         except SlackApiError as error:
             raise _meaning(error) from error
-        except _NETWORK_ERRORS as error:
+        except NETWORK_ERRORS as error:
             raise TransientError(f"network: {error}") from error
 
 

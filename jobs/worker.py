@@ -25,7 +25,7 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from sqlalchemy.orm import Session, sessionmaker
 
 from jobs.port import MessagePort
-from jobs.slack_port import SlackPort, web_client
+from jobs.slack_port import SlackPort, check_token, web_client
 from jobs.tick import run_tick
 from seuranta.errors import ConfigError
 from seuranta.settings import Settings
@@ -41,7 +41,9 @@ def worker_id() -> str:
 def slack_port(settings: Settings) -> MessagePort:
     if not settings.slack_bot_token:
         raise ConfigError("SLACK_BOT_TOKEN must be set to send reminders")
-    return SlackPort(web_client(settings))
+    client = web_client(settings)
+    check_token(client)
+    return SlackPort(client)
 
 
 def tick_job(
@@ -82,7 +84,6 @@ def build_scheduler(
 
 
 def run_worker(factory: sessionmaker[Session], settings: Settings) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     stop = threading.Event()
     scheduler = build_scheduler(factory, settings, slack_port(settings), stop)
 

@@ -327,7 +327,9 @@ def _write(out: Path | None, data: bytes) -> None:
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
     settings.require_slack()  # before touching the database: a missing secret is the likelier slip
     from bot.serve import serve
+    from seuranta import logs
 
+    logs.configure(settings.log_format)
     return serve(settings, _open(settings, datetime.now(UTC)))
 
 
@@ -363,7 +365,9 @@ def _remind(args: argparse.Namespace, settings: Settings) -> int:
 
 def _worker(args: argparse.Namespace, settings: Settings) -> int:
     from jobs.worker import run_worker
+    from seuranta import logs
 
+    logs.configure(settings.log_format)
     return run_worker(_open(settings, datetime.now(UTC)), settings)
 
 

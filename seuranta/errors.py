@@ -33,3 +33,7 @@ class ImportRefused(SeurantaError):
 
 class InputError(SeurantaError, ValueError):
     """A file or argument a person gave cannot be used; the message says what to fix."""
+
+
+class UnavailableError(SeurantaError, ConnectionError):
+    """A service the command needs (the database, Slack) cannot be reached; raised at start."""

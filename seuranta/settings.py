@@ -6,10 +6,12 @@ Tests build :class:`Settings` explicitly; nothing else in the project calls ``os
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import time
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from seuranta.errors import ConfigError
@@ -17,6 +19,11 @@ from seuranta.errors import ConfigError
 DEFAULT_DATABASE_URL = "sqlite:///seuranta.sqlite3"
 SLACK_API_URL = "https://slack.com/api/"
 LANGUAGES = ("fi", "sv", "en")
+LOG_FORMATS = ("kv", "json")
+# Plain http would carry the bot token in clear; only a proxy on this machine may use it.
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+# ASCII digits: str.isdigit() passes '²', on which int() raises, and int() takes '٣' too.
+_NUMBER = re.compile(r"[0-9]{1,6}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +56,9 @@ class Settings:
     digest_time: time = time(8, 30)
     worker_tick_seconds: int = 30
     send_concurrency: int = 8
+    # Questions and commands per user per minute in one web process; 0: no limit.
+    rate_limit: int = 20
+    log_format: str = "kv"
 
     @property
     def zone(self) -> ZoneInfo:
@@ -101,6 +111,8 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         hide_status_notes=_flag(
             env.get("SEURANTA_HIDE_STATUS_NOTES") or "", "SEURANTA_HIDE_STATUS_NOTES"
         ),
+        rate_limit=_number(env.get("SEURANTA_RATE_LIMIT") or "20", "SEURANTA_RATE_LIMIT"),
+        log_format=(env.get("SEURANTA_LOG_FORMAT") or "kv").strip().lower(),
         **_reminder_settings(env),
     )
     _validate(settings)
@@ -118,6 +130,23 @@ def _validate(settings: Settings) -> None:
         raise ConfigError(f"DATABASE_URL={settings.database_url!r} is not a database URL")
     if settings.slack_app_token and not settings.slack_app_token.startswith("xapp-"):
         raise ConfigError("SLACK_APP_TOKEN must be an app-level token starting with 'xapp-'")
+    if settings.log_format not in LOG_FORMATS:
+        raise ConfigError(f"SEURANTA_LOG_FORMAT must be one of {', '.join(LOG_FORMATS)}")
+    _check_api_url(settings.slack_api_url)
+
+
+def _check_api_url(url: str) -> None:
+    try:
+        parts = urlsplit(url)
+        scheme, host = parts.scheme, parts.hostname
+    except ValueError:  # a malformed IPv6 address
+        scheme, host = "", None
+    if host and (scheme == "https" or (scheme == "http" and host in LOOPBACK_HOSTS)):
+        return
+    raise ConfigError(
+        f"SLACK_API_URL={url!r}: use https:// (plain http only to 127.0.0.1, localhost or ::1, "
+        "or the bot token would travel in clear)"
+    )
 
 
 def _with_slash(url: str) -> str:
@@ -125,14 +154,21 @@ def _with_slash(url: str) -> str:
 
 
 def _port(value: str) -> int:
-    if not value.isdigit() or not 0 < int(value) < 65536:
+    if not _NUMBER.fullmatch(value) or not 0 < int(value) < 65536:
         raise ConfigError(f"PORT={value!r} is not a port number")
     return int(value)
 
 
 def _count(value: str, name: str) -> int:
-    if not value.isdigit() or not 0 < int(value) <= 256:
+    if not _NUMBER.fullmatch(value) or not 0 < int(value) <= 256:
         raise ConfigError(f"{name}={value!r} is not a count between 1 and 256")
+    return int(value)
+
+
+def _number(value: str, name: str) -> int:
+    value = value.strip()
+    if not _NUMBER.fullmatch(value):
+        raise ConfigError(f"{name}={value!r} is not a whole number (0 or more)")
     return int(value)
 
 

@@ -9,6 +9,7 @@ Slack's Web API.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
@@ -40,6 +41,7 @@ def build_app(
     clock: Callable[[], datetime] = utc_now,
 ) -> App:
     settings.require_slack()
+    logging.getLogger("slack_bolt.App").addFilter(_without_token_warning)
     app = App(
         name="seuranta",
         client=client or web_client(settings),
@@ -52,6 +54,12 @@ def build_app(
     register_listeners(app)
     app.error(handle_error)
     return app
+
+
+def _without_token_warning(record: logging.LogRecord) -> bool:
+    """Bolt reads SLACK_BOT_TOKEN itself, then warns at every start that the client we give it
+    wins. It does, on purpose: the client has the same token and honours SLACK_API_URL."""
+    return "`token` will be unused" not in record.getMessage()
 
 
 def web_client(settings: Settings) -> WebClient:

@@ -1,7 +1,10 @@
 """The one place unexpected errors go: log with the request id, tell the person, answer Slack.
 
 Listeners do not catch broad exceptions; Bolt hands whatever escapes them (or the middleware)
-here. The traceback goes to the log, never into an HTTP response.
+here. The traceback goes to the log, never into an HTTP response. Only a request known to come
+from Slack (signed, or over Socket Mode's authenticated WebSocket) gets an apology: the body of
+any other names a channel an attacker chose. The reference shown is our own request id, never a
+header a client sent.
 """
 
 from __future__ import annotations
@@ -15,8 +18,9 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.i18n import message
-from bot.slack.middleware import request_id
 from bot.slack.services import Services
+from bot.slack.signature import VERIFIED
+from seuranta import logs
 
 logger = logging.getLogger(__name__)
 
@@ -30,8 +34,10 @@ def handle_error(
     client: WebClient,
     respond: Respond | None,
 ) -> BoltResponse | None:
-    ref = context.get("request_id") or request_id(request)
-    logger.error("request %s failed", ref, exc_info=error)
+    ref = context.get("request_id") or logs.request_id()
+    logger.error("request failed", exc_info=error, extra=logs.fields(request_id=ref))
+    if not (request.mode == "socket_mode" or context.get(VERIFIED) is True):
+        return BoltResponse(status=401, body={"error": "invalid request"}) if response else None
     services: Services | None = context.get("services")
     apology = message("slack.error", services.settings.language if services else "en", ref=ref)
     # Bolt copies a returned response into the current one, and insists there is one: a

@@ -1,23 +1,29 @@
 """Global middleware: what every request goes through after Bolt's own checks.
 
-Bolt runs its built-ins first (ssl_check, signature verification, authorization, ignoring the
-bot's own events, url_verification), then these, in this order.
+Over HTTP a request has been verified before Bolt sees it (bot.slack.web). Bolt runs its
+built-ins first (ssl_check, its own signature check, authorization, ignoring the bot's own
+events, url_verification), then these, in this order: services and the request id, Slack's
+retried events, the per-person rate limit (bot.slack.rate_limit).
 """
 
 from __future__ import annotations
 
 import itertools
 import logging
-import uuid
+import time
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
 from slack_bolt import App, BoltContext, BoltRequest, BoltResponse
 
+from bot.rate_limit import RateLimiter
+from bot.slack import payloads
+from bot.slack.rate_limit import limit_rate
 from bot.slack.services import Services
 from data import directory
 from data.db import transaction
+from seuranta import logs
 
 logger = logging.getLogger(__name__)
 
@@ -31,19 +37,34 @@ Next = Callable[[], BoltResponse]
 def register(app: App, services: Services) -> None:
     app.use(_attach(services))
     app.use(_skip_retried_events(services))
-
-
-def request_id(request: BoltRequest) -> str:
-    """Heroku's router id when there is one (so logs line up), else a fresh one."""
-    given = request.headers.get("x-request-id")
-    return given[0] if given else uuid.uuid4().hex[:12]
+    if services.settings.rate_limit:  # after the retries: Slack's redelivery is not asking again
+        app.use(limit_rate(RateLimiter(services.settings.rate_limit)))
 
 
 def _attach(services: Services) -> Callable[..., BoltResponse]:
     def attach(context: BoltContext, request: BoltRequest, next: Next) -> BoltResponse:
         context["services"] = services
-        context["request_id"] = request_id(request)
-        return next()
+        if request.mode != "socket_mode":
+            return next()  # the HTTP face has named and will log the request (bot.slack.web)
+        # Socket Mode has no HTTP face: its requests get their id and their log line here.
+        started = time.perf_counter()
+        context["request_id"] = logs.request_id()
+        status = 500  # an exception escaping next() goes on to the error handler
+        try:
+            response = next()
+            status = response.status
+            return response
+        finally:
+            logger.info(
+                "request",
+                extra=logs.fields(
+                    mode="socket",
+                    status=status,
+                    ms=round((time.perf_counter() - started) * 1000, 1),
+                    request_id=context["request_id"],
+                    **payloads.describe(request.body),
+                ),
+            )
 
     return attach
 

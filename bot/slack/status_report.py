@@ -7,6 +7,7 @@ is the Slack edge: the refusal as an ephemeral message, the permalink, the in-pl
 from __future__ import annotations
 
 import json
+import logging
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -24,6 +25,8 @@ from data.models import Measure, State
 from jobs import messages
 from seuranta.text import TooLong
 
+logger = logging.getLogger(__name__)
+
 _LEADING_NUMBER = re.compile(r"^\s*(?P<number>[1-9]\d?\.\d{1,2})[.:,]?(?:\s+|$)")
 
 
@@ -35,8 +38,12 @@ class Target:
 
     @classmethod
     def from_value(cls, value: str) -> Target:
+        """Raises ValueError (or KeyError, TypeError) on anything but our own buttons' value."""
         data = json.loads(value)
-        return cls(int(data["m"]), data.get("ms"), data.get("r"))
+        ids = data["m"], data.get("ms"), data.get("r")
+        if not isinstance(ids[0], int) or not all(i is None or isinstance(i, int) for i in ids):
+            raise ValueError(f"not a status target: {value!r}")
+        return cls(*ids)
 
 
 def reply_target(choices: list[tuple[str, Target]], text: str) -> tuple[Target | None, str]:
@@ -69,7 +76,9 @@ def store(
     lang = messages.language_for_user(services.factory, user, services.settings.language)
     with transaction(services.factory) as session:
         measure = session.get(Measure, target.measure_id)
-        assert measure is not None  # the id came from our own button
+        if measure is None:  # the id came from our own button, so the request was made up
+            logger.warning("status for a measure that does not exist: %s", target.measure_id)
+            return False
         allowed, organisation = status.may_report(
             session, measure.id, user, services.settings.admins
         )

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from bot.intents import MAX_INSPECTED
 from bot.slack.mrkdwn import unescape
 from seuranta.settings import LANGUAGES
 
@@ -29,7 +30,9 @@ _STATES = {
 _USER = re.compile(r"^<@(?P<id>[UW][A-Z0-9]+)(?:\|[^>]*)?>$|^(?P<raw>[UW][A-Z0-9]{2,})$")
 # "deadline 2.7 …" is a command; "deadlines next month" stays a question.
 _DEADLINE_VERBS = ("deadline", "deadlines", "määräaika", "määräajat", "tidsfrist", "tidsfrister")
-_MILESTONE_ID = re.compile(r"^#?(\d{1,9})$", re.ASCII)
+# A milestone's or a round's id, "#123": ASCII digits ("²" is a digit to str.isdigit()), and
+# few enough for the database's integers.
+_ID = re.compile(r"#?([0-9]{1,9})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +166,8 @@ Subcommand = (
 
 
 def parse_subcommand(text: str) -> Subcommand:
+    if len(text) > MAX_INSPECTED:
+        return Ask(text)  # no command is this long; the engine answers "too long" unread
     words = text.split()
     verb = words[0].casefold() if words else ""
     rest = [unescape(w) for w in words[1:]]
@@ -222,7 +227,7 @@ def _deadline(words: list[str]) -> Subcommand | None:
     """
     first = words[0].casefold() if words else ""
     if first in ("move", "remove"):
-        milestone = _MILESTONE_ID.match(words[1]) if len(words) > 1 else None
+        milestone = _ID.fullmatch(words[1]) if len(words) > 1 else None
         if milestone is None:
             return Usage("slack.deadline.usage")
         if first == "remove" and len(words) == 2:
@@ -249,8 +254,8 @@ def _round(words: list[str]) -> Subcommand:
     if action in ("report", "close", "list") and len(options) <= 1:
         if not options:
             return RoundCommand(action)
-        number = options[0].lstrip("#")
-        return RoundCommand(action, int(number)) if number.isdigit() else Usage("round.usage")
+        number = _ID.fullmatch(options[0])
+        return RoundCommand(action, int(number[1])) if number else Usage("round.usage")
     return Usage("round.usage")
 
 

@@ -4,28 +4,33 @@
 ``GET /healthz``        200 when the database answers and is migrated, else 503
 anything else           ``fallback``: the public status page (reports.web)
 
-Bolt's own WSGI adapter answers a body it cannot parse with a 500 and a traceback in the log;
-here such a request, or one without the fields its kind always has, gets a 400 (or the 401 its
-signature earns) before Bolt sees it.
+A Slack request is verified before anything else looks at it (:mod:`bot.slack.signature`):
+an unsigned, stale or oddly shaped one gets a 401 without its body being parsed or logged, and
+never reaches Bolt, its middleware or the error handler. A verified body Bolt could not handle
+(:mod:`bot.slack.payloads`) gets a 400 instead of Bolt's 500. Every request, of any path, leaves
+one log line with its id, status and duration.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+import re
+import time
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from slack_bolt import App, BoltRequest, BoltResponse
-from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
 from slack_bolt.adapter.wsgi.http_response import WsgiHttpResponse
-from slack_sdk.signature import SignatureVerifier
 from sqlalchemy import Engine
 
 from bot.slack import payloads
+from bot.slack.signature import VERIFIED, is_from_slack
 from data.db import SCHEMA_HEAD, current_revision
+from seuranta import logs
 
 if TYPE_CHECKING:
+    from _typeshed import OptExcInfo
     from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
 
 logger = logging.getLogger(__name__)
@@ -34,6 +39,17 @@ SLACK_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
 # Slack's payloads are a few kB; a megabyte is generous and stops a memory-filling upload.
 MAX_BODY = 1_000_000
+_LENGTH = re.compile(r"[0-9]{1,9}")
+# The only headers Bolt is shown: the ones Slack's requests carry and Bolt reads. Others (such
+# as Bolt's internal x-slack-bolt-lazy-only) are not a client's to set.
+_SLACK_HEADERS = (
+    "x-slack-request-timestamp",
+    "x-slack-signature",
+    "x-slack-retry-num",
+    "x-slack-retry-reason",
+)
+
+Facts = dict[str, str]
 
 
 class SeurantaWsgi:
@@ -46,36 +62,85 @@ class SeurantaWsgi:
     ) -> None:
         self.app = app
         self.engine = engine
-        self.verifier = SignatureVerifier(signing_secret)
+        self.secret = signing_secret
         self.fallback = fallback or not_found
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        started = time.perf_counter()
+        request_id = logs.request_id(str(environ.get("HTTP_X_REQUEST_ID") or ""))
+        seen: dict[str, Any] = {"status": "500"}  # what an exception escaping here becomes
+
+        def recording(
+            status: str, headers: list[tuple[str, str]], exc_info: OptExcInfo | None = None
+        ) -> Callable[[bytes], object]:
+            seen["status"] = status.split(" ", 1)[0]
+            return start_response(status, headers, exc_info)
+
+        try:
+            return self._route(environ, recording, request_id, seen)
+        finally:
+            logger.info(
+                "request",
+                extra=logs.fields(
+                    method=environ.get("REQUEST_METHOD", ""),
+                    path=_wsgi_text(environ.get("PATH_INFO", "")),
+                    status=seen["status"],
+                    ms=round((time.perf_counter() - started) * 1000, 1),
+                    request_id=request_id,
+                    **seen.get("facts", {}),
+                ),
+            )
+
+    def _route(
+        self,
+        environ: WSGIEnvironment,
+        start_response: StartResponse,
+        request_id: str,
+        seen: dict[str, Any],
+    ) -> Iterable[bytes]:
         path, method = environ.get("PATH_INFO", ""), environ.get("REQUEST_METHOD", "GET")
         if path == SLACK_PATH:
             if method != "POST":
                 return _reply(start_response, BoltResponse(status=405, body={"error": "use POST"}))
-            return _reply(start_response, self.slack(environ))
+            response, seen["facts"] = self.slack(environ, request_id)
+            return _reply(start_response, response)
         if path == HEALTH_PATH and method in ("GET", "HEAD"):
             return _reply(start_response, self.health())
         return self.fallback(environ, start_response)
 
-    def slack(self, environ: WSGIEnvironment) -> BoltResponse:
+    def slack(self, environ: WSGIEnvironment, request_id: str) -> tuple[BoltResponse, Facts]:
+        length = str(environ.get("CONTENT_LENGTH") or "0")
+        if not _LENGTH.fullmatch(length):
+            return _malformed(), {}
+        if int(length) > MAX_BODY:
+            return BoltResponse(status=413, body={"error": "request too large"}), {}
+        raw = bytes(environ["wsgi.input"].read(int(length)))
         timestamp = str(environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP") or "")
         signature = str(environ.get("HTTP_X_SLACK_SIGNATURE") or "")
-        if not timestamp.isdigit():  # the SDK's verifier would raise on it: a 500, not a 401
-            return _unsigned()
-        body = _read_body(environ)
-        if body is None:
-            return BoltResponse(status=400, body={"error": "malformed request"})
-        problem = payloads.problem(body, str(environ.get("CONTENT_TYPE") or ""))
+        if not is_from_slack(raw, timestamp, signature, self.secret, time.time()):
+            return BoltResponse(status=401, body={"error": "invalid request"}), {}
+        try:
+            body = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return _malformed("body is not UTF-8", request_id), {}
+        headers: dict[str, str | Sequence[str]] = {
+            "content-type": str(environ.get("CONTENT_TYPE") or "")
+        }
+        for name in _SLACK_HEADERS:
+            value = environ.get("HTTP_" + name.upper().replace("-", "_"))
+            if value:
+                headers[name] = str(value)
+        try:  # parses the body, once; Bolt then reads ids from it assuming Slack's shapes
+            request = BoltRequest(
+                body=body, headers=headers, context={"request_id": request_id, VERIFIED: True}
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return _malformed("body is not a Slack payload", request_id), {}
+        facts = payloads.describe(request.body)
+        problem = payloads.problem(request.body)
         if problem:
-            if not self.verifier.is_valid(body, timestamp, signature):
-                return _unsigned()
-            logger.warning("malformed request: %s", problem)
-            return BoltResponse(status=400, body={"error": "malformed request"})
-        wsgi = WsgiHttpRequest(environ)
-        request = BoltRequest(body=body, query=wsgi.query_string, headers=wsgi.get_headers())
-        return self.app.dispatch(request)
+            return _malformed(problem, request_id), facts
+        return self.app.dispatch(request), facts
 
     def health(self) -> BoltResponse:
         # Reading the schema revision is the SELECT that proves both "reachable" and "migrated".
@@ -86,20 +151,17 @@ class SeurantaWsgi:
         return BoltResponse(status=503, body={"status": "unavailable", "database": problem})
 
 
-def _unsigned() -> BoltResponse:
-    """What Bolt answers any request whose signature does not check out."""
-    return BoltResponse(status=401, body={"error": "invalid request"})
+def _wsgi_text(value: str) -> str:
+    """WSGI hands over URL bytes as latin-1 (PEP 3333); browsers and Slack send UTF-8."""
+    return value.encode("latin-1", "replace").decode("utf-8", "replace")
 
 
-def _read_body(environ: WSGIEnvironment) -> str | None:
-    """The body as text, or None if it is too large, mislabelled or not UTF-8."""
-    length = str(environ.get("CONTENT_LENGTH") or "0")
-    if not length.isdigit() or int(length) > MAX_BODY:
-        return None
-    try:
-        return bytes(environ["wsgi.input"].read(int(length))).decode("utf-8")
-    except UnicodeDecodeError:
-        return None
+def _malformed(problem: str | None = None, request_id: str | None = None) -> BoltResponse:
+    if problem:
+        logger.warning(
+            "malformed request", extra=logs.fields(problem=problem, request_id=request_id)
+        )
+    return BoltResponse(status=400, body={"error": "malformed request"})
 
 
 def _reply(start_response: StartResponse, response: BoltResponse) -> Iterable[bytes]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import tracemalloc
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -385,3 +387,76 @@ def test_a_deadline_added_in_chat_is_in_the_next_answer(
         assert added.outcome is deadlines.Outcome.DONE
     assert "Riskiarvion päivitys" not in before
     assert "Riskiarvion päivitys" in render_text(ask(engine_, "what is due in 3/2019?", lang="en"))
+
+
+def test_a_question_of_1000_characters_is_read_and_a_longer_one_is_too_long(
+    engine_: Engine,
+) -> None:
+    longest = "who owns 2.7? " + "y" * (1000 - len("who owns 2.7? "))
+
+    assert isinstance(ask(engine_, longest), OwnersAnswer)
+    too_long = ask(engine_, longest + "y")
+    assert isinstance(too_long, HelpAnswer)
+    assert too_long.reason is HelpReason.TOO_LONG
+    assert "at most 1000 characters" in render_text(too_long)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        pytest.param("<@" * 50_000, id="nested_mention_markup"),
+        pytest.param("<#" * 30_000 + "C1|x>", id="nested_channel_markup"),
+        pytest.param("ﷺ" * 5_000, id="grows_18_times_under_nfkc"),
+        pytest.param("2.7 " * 30_000, id="many_measure_numbers"),
+    ],
+)
+def test_a_hostile_question_is_too_long(engine_: Engine, question: str) -> None:
+    answer = ask(engine_, question)
+
+    assert isinstance(answer, HelpAnswer)
+    assert answer.reason is HelpReason.TOO_LONG
+
+
+def test_slack_markup_is_removed_without_reading_past_the_next_angle_bracket(
+    engine_: Engine,
+) -> None:
+    # "<@<@U1> who owns 2.7?": the inner mention is markup; the stray "<@" is only text.
+    answer = ask(engine_, "<@<@U0LAN0Z89> who owns 2.7? <#C123|general>")
+
+    assert isinstance(answer, OwnersAnswer)
+
+
+def test_answers_to_over_long_questions_are_not_kept_in_memory(engine_: Engine) -> None:
+    ask(engine_, "who owns 2.7?")  # indexes and caches warm before measuring
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for i in range(100):
+            ask(engine_, f"{i} " + "kuka vastaa " * 4_000)  # 48 kB each, distinct
+        gc.collect()
+        kept = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+
+    assert kept < 1_000_000  # the questions alone are 4.8 MB
+
+
+def test_the_answer_cache_keeps_to_its_byte_budget(
+    factory: sessionmaker[Session], imported: ImportSummary
+) -> None:
+    small = Engine(factory, default_lang="fi", answer_cache_bytes=1_000_000)
+    ask(small, "overdue")
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for i in range(300):
+            ask(small, f"what is due in 2018? {i}")  # distinct questions, long answers
+        gc.collect()
+        kept = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+
+    assert kept < 2_000_000  # each answer is some 50 kB: 15 MB without the budget
+    assert ask(small, "what is due in 2018? 299") is ask(small, "what is due in 2018? 299")

@@ -125,3 +125,84 @@ def test_serve_without_the_signing_secret_stops_at_once_with_one_line(
         "(see 'Install in your Slack workspace' in the README)"
     ]
     assert not (tmp_path / "seuranta.sqlite3").exists()  # failed before touching anything
+
+
+def _run(command: str, env: dict[str, str]) -> tuple[int, list[str]]:
+    process = subprocess.run(
+        [sys.executable, "-m", "seuranta.cli", command],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    return process.returncode, (process.stdout + process.stderr).strip().splitlines()
+
+
+@pytest.mark.parametrize("command", ["serve", "worker"])
+def test_slack_out_of_reach_at_start_is_one_line(
+    tmp_path: Path, fake_slack: FakeSlack, command: str
+) -> None:
+    env = _environment(tmp_path, fake_slack, _free_port())
+    closed = _free_port()
+    env["SLACK_API_URL"] = f"http://127.0.0.1:{closed}/api/"
+
+    status, lines = _run(command, env)
+
+    assert status == 2
+    assert len(lines) == 1
+    assert lines[0].startswith(f"seuranta: error: cannot reach Slack at http://127.0.0.1:{closed}")
+
+
+@pytest.mark.parametrize("command", ["serve", "worker"])
+def test_a_token_slack_refuses_at_start_is_one_line(
+    tmp_path: Path, fake_slack: FakeSlack, command: str
+) -> None:
+    fake_slack.fail("auth.test", error="invalid_auth")
+
+    status, lines = _run(command, _environment(tmp_path, fake_slack, _free_port()))
+
+    assert status == 2
+    assert len(lines) == 1
+    assert lines[0].startswith("seuranta: error: Slack did not accept SLACK_BOT_TOKEN")
+
+
+@pytest.mark.parametrize("command", ["serve", "worker"])
+def test_a_database_out_of_reach_at_start_is_one_line(
+    tmp_path: Path, fake_slack: FakeSlack, command: str
+) -> None:
+    env = _environment(tmp_path, fake_slack, _free_port())
+    env["DATABASE_URL"] = f"postgresql://seuranta:s3cret@127.0.0.1:{_free_port()}/seuranta"
+
+    status, lines = _run(command, env)
+
+    assert status == 2
+    assert len(lines) == 1
+    assert lines[0].startswith("seuranta: error: cannot reach the database at postgresql")
+    assert "s3cret" not in lines[0]
+
+
+def test_serve_logs_one_key_value_line_per_request_gunicorns_lines_included(
+    tmp_path: Path, fake_slack: FakeSlack
+) -> None:
+    port = _free_port()
+    process = _serve(_environment(tmp_path, fake_slack, port))
+    slack = SignedSlack(f"http://127.0.0.1:{port}")
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if slack.get("/healthz").status == 200:
+                    break
+            except OSError:
+                time.sleep(0.2)
+        assert slack.command("who owns 2.7?").status == 200
+    finally:
+        process.terminate()
+        output = process.communicate(timeout=30)[0]
+
+    lines = output.strip().splitlines()
+    assert all(line.startswith("time=") for line in lines), output
+    assert any(' logger=gunicorn.error msg="Booting worker' in line for line in lines)
+    (command,) = [line for line in lines if " path=/slack/events " in line or "POST /" in line]
+    assert " msg=request method=POST path=/slack/events status=200 " in command

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+import socket
 from pathlib import Path
 
 import pytest
@@ -180,3 +181,69 @@ def test_ask_prints_an_old_note_without_terminal_escapes_or_bidi_overrides(
     out = capsys.readouterr().out
     assert "[2J]0;pwnedvalmistxt.exe" in out
     assert not {"\x1b", "\x07", "\u202e"} & set(out)
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["ask", "who owns 2.7?"], ["import"], ["export"], ["db", "upgrade"], ["remind"]],
+    ids=" ".join,
+)
+def test_a_database_out_of_reach_is_one_line_without_the_password(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    port = _closed_port()
+    monkeypatch.setenv("DATABASE_URL", f"postgresql://seuranta:s3cret@127.0.0.1:{port}/seuranta")
+
+    assert main(command) == 2
+
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith(
+        f"seuranta: error: cannot reach the database at "
+        f"postgresql+psycopg://seuranta:***@127.0.0.1:{port}/seuranta: "
+    )
+    assert "s3cret" not in err
+
+
+def test_a_database_file_that_cannot_be_opened_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'gone' / 'seuranta.sqlite3'}")
+
+    assert main(["ask", "who owns 2.7?"]) == 2
+
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith("seuranta: error: cannot reach the database at sqlite:///")
+    assert err.endswith("unable to open database file\n")
+
+
+def test_a_database_url_of_an_unknown_kind_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", "oracle+nosuchdriver://scott:tiger@db/orcl")
+
+    assert main(["ask", "who owns 2.7?"]) == 2
+
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith("seuranta: error: DATABASE_URL cannot be used: ")
+
+
+def test_remind_with_slack_out_of_reach_is_one_line(
+    database: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    port = _closed_port()
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-test")
+    monkeypatch.setenv("SLACK_API_URL", f"http://127.0.0.1:{port}/api/")
+
+    assert main(["remind", "--as-of", "2018-12-17"]) == 2
+
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith(f"seuranta: error: cannot reach Slack at http://127.0.0.1:{port}/api/: ")
+    assert "Connection refused" in err

@@ -40,3 +40,63 @@ def test_bundling_is_on_unless_turned_off() -> None:
 def test_a_wrong_value_names_the_setting(name: str, value: str, says: str) -> None:
     with pytest.raises(ConfigError, match=says):
         load_settings({name: value})
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://slack.com/api/",
+        "https://slack-proxy.example.org:8443/api/",
+        "http://127.0.0.1:8080/api/",
+        "http://localhost/api/",
+        "http://[::1]:9000/api/",
+    ],
+)
+def test_the_slack_api_url_is_https_or_plain_http_to_this_machine(url: str) -> None:
+    assert load_settings({"SLACK_API_URL": url}).slack_api_url == url
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://slack-proxy.example.org/api/",
+        "http://10.0.0.7/api/",
+        "http://localhost.evil.example/api/",
+        "ftp://slack.com/api/",
+        "slack.com/api/",
+        "https:///api/",
+        "http://[::1/api/",
+    ],
+)
+def test_a_slack_api_url_that_would_send_the_token_in_clear_stops_the_start(url: str) -> None:
+    with pytest.raises(ConfigError, match="SLACK_API_URL"):
+        load_settings({"SLACK_API_URL": url})
+
+
+def test_the_rate_limit_is_twenty_a_minute_unless_set_and_zero_turns_it_off() -> None:
+    assert load_settings({}).rate_limit == 20
+    assert load_settings({"SEURANTA_RATE_LIMIT": "5"}).rate_limit == 5
+    assert load_settings({"SEURANTA_RATE_LIMIT": "0"}).rate_limit == 0
+
+
+def test_logs_are_key_value_unless_json_is_asked_for() -> None:
+    assert load_settings({}).log_format == "kv"
+    assert load_settings({"SEURANTA_LOG_FORMAT": "JSON"}).log_format == "json"
+    with pytest.raises(ConfigError, match="SEURANTA_LOG_FORMAT"):
+        load_settings({"SEURANTA_LOG_FORMAT": "xml"})
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("PORT", "²"),
+        ("PORT", "٣٠٠٠"),
+        ("WEB_CONCURRENCY", "²"),
+        ("SEURANTA_RATE_LIMIT", "²"),
+        ("SEURANTA_RATE_LIMIT", "9" * 5000),
+        ("SEURANTA_RATE_LIMIT", "lots"),
+    ],
+)
+def test_a_number_in_other_digits_is_a_config_error_not_a_crash(name: str, value: str) -> None:
+    with pytest.raises(ConfigError, match=name):
+        load_settings({name: value})

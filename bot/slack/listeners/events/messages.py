@@ -47,5 +47,6 @@ def _reply(
 
 def _without_mention(text: str, bot_user_id: str | None) -> str:
     if bot_user_id:
-        text = re.sub(rf"<@{re.escape(bot_user_id)}(?:\|[^>]*)?>", " ", text)
+        # [^<>]: a stray "<" ends the attempt, so hostile text costs linear time.
+        text = re.sub(rf"<@{re.escape(bot_user_id)}(?:\|[^<>]*)?>", " ", text)
     return unescape(text).strip()

@@ -2,11 +2,17 @@
 
 The note is checked before the modal closes: one over the length limit stays in the open modal
 with the reason under the field (``response_action: errors``), so nothing typed is lost.
+
+The modal is ours, so its fields are too; a submission without them (a signed request someone
+made by hand) is acknowledged and logged, never an exception: Bolt answers an exception raised
+after ``ack()`` with a 500 or a 404, whichever thread wins.
 """
 
 from __future__ import annotations
 
 import json
+import logging
+from dataclasses import dataclass
 from typing import Any
 
 from slack_bolt import Ack
@@ -17,34 +23,65 @@ from bot.slack.services import Services
 from bot.slack.status_report import Target, store
 from data.models import State
 from jobs import messages
+from seuranta import logs
 from seuranta.text import TooLong, bounded
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class _Submission:
+    target: Target
+    state: State | None
+    note: str
+    channel: str | None
+    ts: str | None
 
 
 def submit_status(
     ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, services: Services
 ) -> None:
-    values = view["state"]["values"]
     user = body["user"]["id"]
-    # A modal's input comes as typed: no Slack escaping or markup to decode.
-    typed = values.get("note", {}).get("note", {}).get("value") or ""
+    submission = _read(view)
+    if submission is None:
+        ack()
+        logger.warning("status modal submission without its fields", extra=logs.fields(user=user))
+        return
     try:
-        note = bounded(typed)
+        # A modal's input comes as typed: no Slack escaping or markup to decode.
+        note = bounded(submission.note)
     except TooLong as error:
         lang = messages.language_for_user(services.factory, user, services.settings.language)
         text = message("status.too_long", lang, length=error.length, limit=error.limit)
         ack(response_action="errors", errors={"note": text})
         return
     ack()  # closes the modal at once; storing happens after
-    metadata = json.loads(view.get("private_metadata") or "{}")
-    selected = values["state"]["state"].get("selected_option") or {}
     store(
         services,
         client,
-        target=Target.from_value(metadata["value"]),
+        target=submission.target,
         user=user,
-        state=State(selected["value"]) if selected else None,
+        state=submission.state,
         note=note,
         source="modal",
-        channel=metadata.get("channel"),
-        ts=metadata.get("ts"),
+        channel=submission.channel,
+        ts=submission.ts,
     )
+
+
+def _read(view: dict[str, Any]) -> _Submission | None:
+    try:
+        values = view["state"]["values"]
+        metadata = json.loads(view.get("private_metadata") or "{}")
+        selected = values["state"]["state"].get("selected_option") or {}
+        note = ((values.get("note") or {}).get("note") or {}).get("value") or ""
+        channel, ts = metadata.get("channel"), metadata.get("ts")
+        return _Submission(
+            target=Target.from_value(metadata["value"]),
+            state=State(selected["value"]) if selected else None,
+            note=str(note),
+            channel=channel if isinstance(channel, str) else None,
+            ts=ts if isinstance(ts, str) else None,
+        )
+    except (KeyError, TypeError, ValueError, AttributeError):  # not the modal we opened
+        return None

@@ -102,3 +102,20 @@ def test_anyone_sees_the_report_and_the_list_and_an_admin_closes(slack: SignedSl
         "• #1 4.3, due 2019-01-15: 0/1 answered (closed)"
     )
     assert slack.command("round report #7").json()["text"] == "There is no reporting round #7."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "round report #²",
+        "round report #99999999999999999999",
+        "round close ٣",
+    ],
+)
+def test_a_round_number_that_is_not_one_gets_the_usage_not_an_error(
+    slack: SignedSlack, text: str
+) -> None:
+    reply = slack.command(text, user_id=ADMIN)
+
+    assert reply.status == 200
+    assert reply.json()["text"].startswith("Usage: `/seuranta round start --due 2027-01-15")

@@ -84,3 +84,20 @@ def test_user_text_echoed_back_cannot_ping_or_inject_markup(slack: SignedSlack) 
     assert "<!channel>" not in text
     assert "<script>" not in text
     assert "&lt;script&gt;" in text
+
+
+def test_a_hostile_megabyte_question_is_too_long_at_once_and_the_next_is_answered(
+    slack: SignedSlack,
+) -> None:
+    # A typed "<" arrives as "&lt;"; the bot unescapes it, so this is "<@<@<@…" to the engine.
+    hostile = slack.command("&lt;@" * 85_000)  # 935 kB as Slack's form encoding
+
+    assert hostile.status == 200
+    assert "at most 1000 characters" in _all_text(hostile.json())
+    assert "PEO" in _all_text(slack.command("who owns 2.7?").json())
+
+
+def test_a_megabyte_of_words_is_too_long_at_once(slack: SignedSlack) -> None:
+    reply = slack.command("kuka vastaa " * 60_000)
+
+    assert "enintään 1000 merkkiä" in _all_text(reply.json())

@@ -144,3 +144,19 @@ def test_when_slack_refuses_the_reply_the_error_is_logged_not_retried_forever(
     calls = fake_slack.wait_for("chat.postMessage", 2)
     time.sleep(SETTLE)
     assert len(fake_slack.calls("chat.postMessage")) == len(calls) == 2
+
+
+def test_a_hostile_direct_message_is_answered_too_long_and_the_next_one_normally(
+    slack: SignedSlack, fake_slack: FakeSlack
+) -> None:
+    hostile = payload("message_im")
+    hostile["event"]["text"] = "&lt;@" * 190_000  # 950 kB: "<@<@<@…" once unescaped
+    hostile["event_id"] = "EvHostile"
+    ordinary = payload("message_im")
+    ordinary["event"]["text"] = "who owns 2.7?"
+
+    assert slack.event(hostile).status == 200
+    (too_long,) = fake_slack.wait_for("chat.postMessage")
+    assert "at most 1000 characters" in too_long.params["text"]
+    assert slack.event(ordinary).status == 200
+    assert "PEO" in fake_slack.wait_for("chat.postMessage", 2)[1].params["text"]
