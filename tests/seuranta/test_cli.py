@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 import socket
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -181,6 +181,8 @@ def test_ask_prints_an_old_note_without_terminal_escapes_or_bidi_overrides(
     out = capsys.readouterr().out
     assert "[2J]0;pwnedvalmistxt.exe" in out
     assert not {"\x1b", "\x07", "\u202e"} & set(out)
+
+
 def _closed_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
