@@ -51,7 +51,9 @@ def render_answer(answer: Answer, zone: ZoneInfo) -> MessageActivityInput:
     body = _card_body(answer, zone)
     if body is None:
         return MessageActivityInput(text=render_text(answer, zone).rstrip(), text_format="plain")
-    return MessageActivityInput().add_card(AdaptiveCard(lang=answer.lang, body=body))
+    # No card-level "lang": Teams uses it only for DATE()/TIME(), which we do not use, and
+    # adaptivecards 3.0.6 checks it with a /g regex that fails every other valid value.
+    return MessageActivityInput().add_card(AdaptiveCard(body=body))
 
 
 @singledispatch
