@@ -12,6 +12,7 @@ turned on for that moment. Every Teams option is then passed explicitly (``bot.t
 from __future__ import annotations
 
 import os
+import warnings
 
 _DOTENV_SWITCH = "PYTHON_DOTENV_DISABLED"
 
@@ -20,7 +21,10 @@ def _import_sdk_without_dotenv() -> None:
     before = os.environ.get(_DOTENV_SWITCH)
     os.environ[_DOTENV_SWITCH] = "1"
     try:
-        import microsoft_teams.apps  # noqa: F401
+        # It also warns, on import, that a feature we do not use (HTML widgets) is a preview.
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", module=r"microsoft_teams\.")
+            import microsoft_teams.apps  # noqa: F401
     finally:
         if before is None:
             del os.environ[_DOTENV_SWITCH]

@@ -83,3 +83,20 @@ def test_a_manifest_version_without_a_bundled_schema_is_reported_not_fetched(
 
     assert errors == [errors[0]]
     assert "no bundled schema" in errors[0]
+
+
+def test_a_localization_file_with_a_key_teams_does_not_know_is_reported(
+    validators: OfficialValidators,
+) -> None:
+    version = validators.manifest_versions()[-1]
+    translation = {
+        "name.short": "Seuranta",
+        "description.short": "x",
+        "description.full": "x",
+        "bots[0].commandLists[0].commands[0].tittle": "x",
+    }
+
+    errors = validators.localization(translation, version)
+
+    assert any("must NOT have additional properties" in error for error in errors), errors
+    assert validators.localization({"name.short": "Seuranta"}, version) != []
