@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from seuranta.settings import normalise_database_url  # noqa: E402
 from tests.support.teams_activities import APP_ID, personal_message  # noqa: E402
 from tests.support.teams_connector import FakeConnector  # noqa: E402
 from tests.support.teams_tokens import OUTBOUND_TOKEN, TokenIssuer  # noqa: E402
@@ -137,7 +138,9 @@ def main() -> None:
     activity = json.dumps(personal_message(QUESTION, service_url=fake.url))
     token = issuer.token(fake.url, lifetime=3600)
     with tempfile.TemporaryDirectory() as tmp:
-        database = args.database_url or f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
+        database = normalise_database_url(
+            args.database_url or f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
+        )
         _import_programme(database)
         ports = {"ours": _free_port(), "bare": _free_port()}
         servers = [_start(kind, port, fake, database) for kind, port in ports.items()]
@@ -155,7 +158,7 @@ def main() -> None:
                         results[name, connections] = _wrk(
                             ports[name], connections, args.duration, activity, token, fake
                         )
-                _report(results, args.duration, database.split(":")[0], run)
+                _report(results, args.duration, database.split(":")[0].split("+")[0], run)
                 runs.append(results)
             if len(runs) > 1:
                 _summary(runs)
