@@ -77,6 +77,17 @@ class Call:
         ]
 
 
+def card_lines(card: dict[str, Any]) -> list[str]:
+    """Every line of text on a card (its TextRuns joined per block), in order."""
+    lines: list[str] = []
+    for element in card.get("body") or card.get("items") or []:
+        if element["type"] == "RichTextBlock":
+            lines.append("".join(run["text"] for run in element["inlines"]))
+        elif element["type"] == "Container":
+            lines += card_lines(element)
+    return lines
+
+
 @dataclass(frozen=True, slots=True)
 class Failure:
     status: int

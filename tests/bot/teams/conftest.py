@@ -10,6 +10,7 @@ fake connector as their ``serviceUrl``, so every reply the bot sends lands in ``
 from __future__ import annotations
 
 import json
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -58,6 +59,12 @@ class TeamsClient:
 def outbound_token(scope: str | list[str], tenant_id: str | None) -> str:
     """Stands in for Entra, which the tests cannot reach."""
     return OUTBOUND_TOKEN
+
+
+@pytest.fixture(autouse=True)
+def _quiet_sdk_internals() -> None:
+    """The SDK builds a deprecated client of its own for every activity; nothing of ours."""
+    warnings.filterwarnings("ignore", "The bot client is deprecated", DeprecationWarning)
 
 
 @pytest.fixture(scope="session")

@@ -25,9 +25,9 @@ from bot.i18n import HELP_EXAMPLES
 from bot.teams.cards import LIST_LIMIT, render_answer
 from data.models import Measure, State
 from tests.bot.teams.conftest import TeamsClient
-from tests.bot.teams.listeners.test_messages import card_lines
 from tests.conftest import NOW, report_status
 from tests.support import teams_activities as activities
+from tests.support.teams_connector import card_lines
 from tests.support.validators import OfficialValidators
 
 HOSTILE = "**[log in](https://evil.example)** <at>everyone</at> _x_ # \\ `code` 1. <b>"

@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from tests.bot.teams.conftest import TeamsClient
 from tests.support import teams_activities as activities
 from tests.support.teams_activities import CHANNEL_ID, GROUP_CHAT_ID, MAIJA
-from tests.support.teams_connector import Call
+from tests.support.teams_connector import Call, card_lines
 from tests.support.teams_tokens import OUTBOUND_TOKEN
-
-
-def card_lines(card: dict[str, Any]) -> list[str]:
-    """Every line of text on a card, in order."""
-    lines: list[str] = []
-    for element in card.get("body") or card.get("items") or []:
-        if element["type"] == "RichTextBlock":
-            lines.append("".join(run["text"] for run in element["inlines"]))
-        elif element["type"] == "Container":
-            lines += card_lines(element)
-    return lines
 
 
 def only_answer(teams: TeamsClient) -> Call:
