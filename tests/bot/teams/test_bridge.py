@@ -10,6 +10,8 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
+from microsoft_teams.api.activities import MessageActivityInput
+from microsoft_teams.api.clients.conversation import CreateConversationParams
 from sqlalchemy.orm import sessionmaker
 
 from bot.engine import Engine as AnswerEngine
@@ -192,3 +194,44 @@ def test_run_on_the_loop_itself_is_refused_rather_than_deadlocking(bot: TeamsBot
 
     with pytest.raises(RuntimeError, match="await instead"):
         bot.run(nested())
+
+
+@pytest.mark.parametrize("status", [403, 404, 502])
+def test_a_refusal_from_the_connector_reaches_the_sender_with_its_status(
+    bot: TeamsBot, connector: FakeConnector, status: int
+) -> None:
+    connector.fail_next(status)
+
+    with pytest.raises(httpx.HTTPStatusError) as raised:
+        bot.run(bot.app.send(MAIJA.personal_chat, "hello", service_url=connector.url))
+
+    assert raised.value.response.status_code == status
+    assert connector.calls[0].body["text"] == "hello"
+
+
+def test_a_proactive_message_opens_the_chat_sends_and_updates_in_place(
+    bot: TeamsBot, connector: FakeConnector
+) -> None:
+    """The path reminders will take: open a 1:1 chat from a stored reference, post, edit."""
+    # isGroup and bot are not declared on the params model: given by their wire names.
+    params = CreateConversationParams.model_validate(
+        {
+            "members": [{"id": MAIJA.id}],
+            "tenantId": activities.TENANT_ID,
+            "isGroup": False,
+            "bot": {"id": f"28:{activities.APP_ID}"},
+        }
+    )
+    api = bot.app.api.clone(service_url=connector.url)
+    chat = bot.run(api.conversations.create(params))
+    sent = bot.run(bot.app.send(chat.id, "2.7 is due on Friday", service_url=connector.url))
+    update = MessageActivityInput(id=sent.id, text="2.7: on track, recorded")
+    bot.run(bot.app.send(chat.id, update, service_url=connector.url))
+
+    opened, posted, edited = connector.calls
+    assert (opened.method, opened.path) == ("POST", "/v3/conversations")
+    assert opened.body["isGroup"] is False
+    assert opened.body["members"] == [{"id": MAIJA.id}]
+    assert (posted.method, posted.conversation_id) == ("POST", f"a:dm-{MAIJA.id}")
+    assert (edited.method, edited.path.rsplit("/", 1)[-1]) == ("PUT", sent.id)
+    assert edited.text == "2.7: on track, recorded"
