@@ -135,6 +135,28 @@ def _parser() -> argparse.ArgumentParser:
     worker = commands.add_parser("worker", help="run reminders, rounds and digests on a timer")
     worker.set_defaults(run=_worker)
 
+    teams = commands.add_parser("teams", help="Microsoft Teams")
+    teams_commands = teams.add_subparsers(dest="teams_command", required=True, metavar="ACTION")
+    package = teams_commands.add_parser(
+        "package", help="build the Teams app package (TEAMS_APP_ID, SEURANTA_PUBLIC_URL)"
+    )
+    package.add_argument(
+        "--out", type=Path, default=Path("seuranta-teams.zip"), help="default: %(default)s"
+    )
+    package.add_argument("--developer", default="Seuranta", help="who publishes the app")
+    for option, what in (
+        ("--website-url", "the developer's or support page"),
+        ("--privacy-url", "the privacy statement"),
+        ("--terms-url", "the terms of use"),
+    ):
+        package.add_argument(
+            option, type=_https_url, metavar="URL", help=f"{what} (default: SEURANTA_PUBLIC_URL)"
+        )
+    package.add_argument(
+        "--app-version", metavar="X.Y.Z", help="raise it for each upload (default: Seuranta's)"
+    )
+    package.set_defaults(run=_teams_package)
+
     db = commands.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
     upgrade = db_commands.add_parser("upgrade", help="apply schema migrations")
@@ -147,6 +169,12 @@ def _date(value: str) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2018-12-17") from None
+
+
+def _https_url(value: str) -> str:
+    if not value.startswith("https://") or len(value) <= len("https://"):
+        raise argparse.ArgumentTypeError(f"{value!r} is not an https:// address")
+    return value
 
 
 def _round(value: str) -> tuple[str, int, int]:
@@ -369,6 +397,21 @@ def _worker(args: argparse.Namespace, settings: Settings) -> int:
 
     logs.configure(settings.log_format)
     return run_worker(_open(settings, datetime.now(UTC)), settings)
+
+
+def _teams_package(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.teams.package import PackageOptions, build_package
+
+    options = PackageOptions(
+        developer=args.developer,
+        website_url=args.website_url,
+        privacy_url=args.privacy_url,
+        terms_url=args.terms_url,
+        app_version=args.app_version,
+    )
+    args.out.write_bytes(build_package(settings, options))
+    print(f"Wrote {args.out}: upload it in Teams (Apps → Manage your apps → Upload an app).")
+    return 0
 
 
 def _db_upgrade(args: argparse.Namespace, settings: Settings) -> int:

@@ -59,6 +59,14 @@ class Settings:
     # Questions and commands per user per minute in one web process; 0: no limit.
     rate_limit: int = 20
     log_format: str = "kv"
+    # Microsoft Teams (bot/teams/); see "Install in Microsoft Teams" in the README.
+    teams_app_id: str | None = None
+    teams_app_password: str | None = field(default=None, repr=False)
+    teams_tenant_id: str | None = None  # a single-tenant app's tenant; None: multi-tenant
+    teams_emulator: bool = False
+    teams_cloud: str = "Public"
+    teams_openid_metadata_url: str | None = None
+    public_url: str | None = None
 
     @property
     def zone(self) -> ZoneInfo:
@@ -82,6 +90,24 @@ class Settings:
             raise ConfigError(
                 f"{' and '.join(missing)} must be set to talk to Slack "
                 "(see 'Install in your Slack workspace' in the README)"
+            )
+
+    @property
+    def teams_configured(self) -> bool:
+        return self.teams_app_id is not None or self.teams_emulator
+
+    def require_teams(self) -> None:
+        """Fail at start, in one line, when Teams is to be served but cannot verify or reply."""
+        if not self.teams_configured:
+            raise ConfigError(
+                "TEAMS_APP_ID and TEAMS_APP_PASSWORD must be set to talk to Microsoft Teams, "
+                "or SEURANTA_TEAMS_EMULATOR=1 for local development "
+                "(see 'Install in Microsoft Teams' in the README)"
+            )
+        if self.teams_app_id is not None and not self.teams_app_password:
+            raise ConfigError(
+                "TEAMS_APP_PASSWORD must be set with TEAMS_APP_ID: it is the client secret of "
+                "the bot's Entra app registration"
             )
 
 
@@ -114,6 +140,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         rate_limit=_number(env.get("SEURANTA_RATE_LIMIT") or "20", "SEURANTA_RATE_LIMIT"),
         log_format=(env.get("SEURANTA_LOG_FORMAT") or "kv").strip().lower(),
         **_reminder_settings(env),
+        **_teams_settings(env),
     )
     _validate(settings)
     return settings
@@ -238,3 +265,77 @@ def _clock(value: str, name: str) -> time:
         return time.fromisoformat(value.strip())
     except ValueError:
         raise ConfigError(f"{name}={value!r}: use a 24-hour time like 09:00") from None
+
+
+# --- Microsoft Teams ---------------------------------------------------------------------------
+
+TEAMS_CLOUDS = ("Public", "USGov", "USGovDoD", "China")
+_GUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
+_LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def _teams_settings(env: Mapping[str, str]) -> dict[str, Any]:
+    """Teams settings under our own names only.
+
+    The Teams SDK would also read CLIENT_ID, CLIENT_SECRET, TENANT_ID, CLOUD, SERVICE_URL, PORT
+    and DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS; bot/teams passes every option explicitly so
+    that those generic names, which other software on a host may well set, change nothing.
+    """
+    app_id = _guid(env.get("TEAMS_APP_ID") or "", "TEAMS_APP_ID")
+    emulator = _flag(env.get("SEURANTA_TEAMS_EMULATOR") or "", "SEURANTA_TEAMS_EMULATOR")
+    if emulator and app_id:
+        raise ConfigError(
+            "SEURANTA_TEAMS_EMULATOR=1 accepts unsigned requests and is only for development "
+            "without an app registration: unset it, or unset TEAMS_APP_ID"
+        )
+    cloud = (env.get("TEAMS_CLOUD") or "Public").strip()
+    known = {name.lower(): name for name in TEAMS_CLOUDS}
+    if cloud.lower() not in known:
+        raise ConfigError(f"TEAMS_CLOUD={cloud!r}: use one of {', '.join(TEAMS_CLOUDS)}")
+    metadata = env.get("TEAMS_OPENID_METADATA_URL") or None
+    if metadata is not None:
+        _https(metadata, "TEAMS_OPENID_METADATA_URL")
+        # The SDK finds the signing keys by replacing this last path segment with /keys.
+        if not metadata.endswith("/openidconfiguration"):
+            raise ConfigError(
+                f"TEAMS_OPENID_METADATA_URL={metadata!r} must end in /openidconfiguration, like "
+                "https://login.botframework.com/v1/.well-known/openidconfiguration"
+            )
+    public_url = (env.get("SEURANTA_PUBLIC_URL") or "").rstrip("/") or None
+    if public_url is not None:
+        _https(public_url, "SEURANTA_PUBLIC_URL")
+    return {
+        "teams_app_id": app_id,
+        "teams_app_password": env.get("TEAMS_APP_PASSWORD") or None,
+        "teams_tenant_id": _guid(env.get("TEAMS_TENANT_ID") or "", "TEAMS_TENANT_ID"),
+        "teams_emulator": emulator,
+        "teams_cloud": known[cloud.lower()],
+        "teams_openid_metadata_url": metadata,
+        "public_url": public_url,
+    }
+
+
+def _guid(value: str, name: str) -> str | None:
+    value = value.strip()
+    if not value:
+        return None
+    if not _GUID.fullmatch(value):
+        raise ConfigError(
+            f"{name}={value!r} is not a GUID like 00000000-0000-0000-0000-000000000000 "
+            "(Entra shows it on the app registration's Overview page)"
+        )
+    return value.lower()
+
+
+def _https(url: str, name: str) -> None:
+    """HTTPS, or plain HTTP to this machine (tests, a local emulator)."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:
+        host = None
+    if host and parts.scheme == "https":
+        return
+    if host in _LOOPBACK and parts.scheme == "http":
+        return
+    raise ConfigError(f"{name}={url!r} must be an https:// address")

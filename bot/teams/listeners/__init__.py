@@ -1,0 +1,12 @@
+"""Teams listeners, one module per kind of activity; each has a ``register(app, services)``."""
+
+from __future__ import annotations
+
+from microsoft_teams.apps import App
+
+from bot.teams.listeners import messages
+from bot.teams.services import Services
+
+
+def register_listeners(app: App, services: Services) -> None:
+    messages.register(app, services)

@@ -1,0 +1,128 @@
+"""The Teams bot's real WSGI app on a real port, a fake Bot Connector, and Bot Framework tokens.
+
+``teams`` serves :func:`bot.teams.app.teams_wsgi` in signed mode (a real ``TEAMS_APP_ID``; token
+validation against the fake connector's key set through ``TEAMS_OPENID_METADATA_URL``) over the
+``imported`` programme on SQLite and PostgreSQL, with the clock at ``NOW``. ``emulator`` is the
+same in emulator mode. Activities are built by :mod:`tests.support.teams_activities` with the
+fake connector as their ``serviceUrl``, so every reply the bot sends lands in ``connector``.
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.engine import Engine as AnswerEngine
+from bot.teams.app import TeamsBot, teams_wsgi
+from data.importer import ImportSummary
+from seuranta.settings import Settings
+from tests.conftest import NOW
+from tests.support import teams_activities
+from tests.support.teams_connector import FakeConnector
+from tests.support.teams_tokens import OUTBOUND_TOKEN, TokenIssuer
+from tests.support.validators import OfficialValidators, official_validators
+from tests.support.wsgi_server import Reply, request, serving
+
+APP_ID = teams_activities.APP_ID
+APP_PASSWORD = "a-client-secret-that-is-never-sent"
+
+
+@dataclass(frozen=True, slots=True)
+class TeamsClient:
+    """Posts activities to the bot as the Bot Connector does, signed unless told otherwise."""
+
+    url: str
+    connector: FakeConnector
+    issuer: TokenIssuer | None
+
+    def post(
+        self, activity: dict[str, Any], *, token: str | None = None, sign: bool = True
+    ) -> Reply:
+        headers = {"Content-Type": "application/json; charset=utf-8"}
+        if token is None and sign and self.issuer is not None:
+            token = self.issuer.token(activity["serviceUrl"])
+        if token is not None:
+            headers["Authorization"] = f"Bearer {token}"
+        return self.raw(json.dumps(activity).encode(), headers)
+
+    def raw(self, body: bytes, headers: dict[str, str], *, method: str = "POST") -> Reply:
+        return request(self.url + "/api/messages", method=method, data=body, headers=headers)
+
+
+def outbound_token(scope: str | list[str], tenant_id: str | None) -> str:
+    """Stands in for Entra, which the tests cannot reach."""
+    return OUTBOUND_TOKEN
+
+
+@pytest.fixture(autouse=True)
+def _quiet_sdk_internals() -> None:
+    """The SDK builds a deprecated client of its own for every activity; nothing of ours."""
+    warnings.filterwarnings("ignore", "The bot client is deprecated", DeprecationWarning)
+
+
+@pytest.fixture(scope="session")
+def issuer() -> TokenIssuer:
+    return TokenIssuer(APP_ID)
+
+
+@pytest.fixture
+def connector(issuer: TokenIssuer) -> Iterator[FakeConnector]:
+    with FakeConnector(jwks=issuer.jwks) as fake:
+        yield fake
+
+
+@pytest.fixture
+def signed_settings(connector: FakeConnector) -> Settings:
+    return Settings(
+        language="fi",
+        teams_app_id=APP_ID,
+        teams_app_password=APP_PASSWORD,
+        teams_openid_metadata_url=connector.openid_metadata_url,
+    )
+
+
+@pytest.fixture
+def answers(factory: sessionmaker[Session], imported: ImportSummary) -> AnswerEngine:
+    return AnswerEngine(factory, default_lang="fi")
+
+
+@pytest.fixture
+def teams(
+    answers: AnswerEngine, signed_settings: Settings, connector: FakeConnector, issuer: TokenIssuer
+) -> Iterator[TeamsClient]:
+    """The bot in signed mode over the real programme, serving HTTP on a free port."""
+    bot = teams_wsgi(signed_settings, answers, clock=lambda: NOW, token_provider=outbound_token)
+    with _served(bot) as url:
+        yield TeamsClient(url, connector, issuer)
+
+
+@pytest.fixture
+def emulator(answers: AnswerEngine, connector: FakeConnector) -> Iterator[TeamsClient]:
+    """The bot in emulator mode: no tokens either way."""
+    bot = teams_wsgi(Settings(teams_emulator=True), answers, clock=lambda: NOW)
+    with _served(bot) as url:
+        yield TeamsClient(url, connector, None)
+
+
+@contextmanager
+def _served(bot: TeamsBot) -> Iterator[str]:
+    try:
+        with serving(bot) as url:
+            yield url
+    finally:
+        bot.close()
+
+
+@pytest.fixture(scope="session")
+def validators() -> Iterator[OfficialValidators]:
+    """Microsoft's Adaptive Cards library and Teams manifest schemas, in one Node process."""
+    checker = official_validators()
+    yield checker
+    checker.close()
