@@ -7,8 +7,8 @@ turvallisuus; `hybridiuhkiin` and `hybridiuhkien` share the lemma hybridiuhka; `
 Three paths, cheapest first (`Vocabulary.resolve`):
 
 1. **stored**: the programme's own words, analysed once at import by `analyse_vocabulary` and
-   kept in the database (the mapping serialises with `encode`/`decode`). A question word that
-   occurs in the programme is a dictionary look-up.
+   kept in the database (`StoredVocabulary.rows`, or `encode` for a file), with the keys the
+   fallback needs. A question word that occurs in the programme is a dictionary look-up.
 2. **fallback**: an unseen inflection of a stored word meets it through a shared key
    (Snowball stem + consonant-gradation fold, `fold_keys`), and an unseen compound is split
    into stored compound parts (`kyberturvallisuutta` → kyber + a form of turvallisuus).
@@ -35,9 +35,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum, IntEnum
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING, Final, Literal
-
-import snowballstemmer
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 if TYPE_CHECKING:
     from pyvoikko.analysis import VoikkoAnalysis
@@ -47,13 +45,12 @@ __all__ = [
     "Match",
     "Resolved",
     "Source",
+    "StoredVocabulary",
     "Vocabulary",
     "WordForms",
     "abbreviation",
     "analyse",
     "analyse_vocabulary",
-    "decode",
-    "encode",
     "fold_keys",
     "normalise",
     "relate",
@@ -89,12 +86,11 @@ _PLURAL_J: Final = re.compile(r"(?<=[eoöuy])j$")  # rajoja, järjestöjä
 _ST: Final = re.compile(r"(?<=[iou])st$")  # viranomaisten, tutkimusta
 _IK: Final = re.compile(r"(?<=[aeouyäö])ik$")  # aika : ajan
 
-# Snowball stemmers keep state on the instance: one caller at a time.
+# Snowball stemmers keep state on the instance: one caller at a time. Made on first use: a
+# question whose words are all stored needs none, and importing snowballstemmer costs ~10 ms.
 _STEM_LOCK: Final = threading.Lock()
-_STEMMERS: Final = {
-    lang: snowballstemmer.stemmer(name)
-    for lang, name in (("fi", "finnish"), ("sv", "swedish"), ("en", "english"))
-}
+_STEMMERS: dict[str, Any] = {}
+_SNOWBALL_NAMES: Final = {"fi": "finnish", "sv": "swedish", "en": "english"}
 # Swedish joins compound parts with these (säkerhet-s-anvisning, kyrk-o-gård, gat-u-belysning).
 _SV_LINKS: Final = ("", "s", "e", "a", "u", "o")
 
@@ -180,7 +176,12 @@ def stem(word: str, lang: Literal["fi", "sv", "en"]) -> str:
 @lru_cache(maxsize=1 << 16)
 def _stem(lang: str, word: str) -> str:
     with _STEM_LOCK:
-        return str(_STEMMERS[lang].stemWord(word))
+        stemmer = _STEMMERS.get(lang)
+        if stemmer is None:
+            import snowballstemmer
+
+            stemmer = _STEMMERS[lang] = snowballstemmer.stemmer(_SNOWBALL_NAMES[lang])
+        return str(stemmer.stemWord(word))
 
 
 def abbreviation(token: str) -> str | None:
@@ -380,46 +381,95 @@ def _clean(base: str) -> str:
     return base.replace("=", "").casefold()
 
 
-def analyse_vocabulary(words: Iterable[str]) -> dict[str, WordForms]:
-    """Index time: every distinct normalised word of `words` the analyser knows → its forms.
+@dataclass(frozen=True, slots=True)
+class StoredVocabulary:
+    """What the importer stores: each entry's forms and its fold keys, computed once.
 
-    Words it does not know are left out; at query time they fall to the cheaper paths.
+    Entries are the programme's words and every lemma and part among their forms, so that
+    query time needs neither the analyser nor Snowball for what the programme contains.
+    `rows` and `from_rows` are for a table (word, lemmas, parts, keys; space-separated);
+    `encode` and `decode` for a file.
     """
-    result: dict[str, WordForms] = {}
+
+    forms: Mapping[str, WordForms]
+    keys: Mapping[str, tuple[str, ...]]
+
+    @classmethod
+    def of(cls, forms: Mapping[str, WordForms]) -> StoredVocabulary:
+        """Entries as given, with their keys computed."""
+        return cls(dict(forms), {word: _fold_keys(word) for word in forms})
+
+    def rows(self) -> list[tuple[str, str, str, str]]:
+        return [
+            (word, " ".join(f.lemmas), " ".join(f.parts), " ".join(self.keys[word]))
+            for word, f in sorted(self.forms.items())
+        ]
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[tuple[str, str, str, str]]) -> StoredVocabulary:
+        forms: dict[str, WordForms] = {}
+        keys: dict[str, tuple[str, ...]] = {}
+        for word, lemmas, parts, word_keys in rows:
+            if not lemmas.split():
+                raise ValueError(f"vocabulary entry {word!r}: no lemma")
+            forms[word] = WordForms(tuple(lemmas.split()), tuple(parts.split()))
+            keys[word] = tuple(word_keys.split())
+        return cls(forms, keys)
+
+    def encode(self) -> str:
+        """JSON text: {word: [[lemma, …], [part, …], [key, …]]}."""
+        return json.dumps(
+            {
+                word: [list(f.lemmas), list(f.parts), list(self.keys[word])]
+                for word, f in sorted(self.forms.items())
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+
+    @classmethod
+    def decode(cls, text: str) -> StoredVocabulary:
+        """The inverse of `encode`. Raises ValueError on anything else."""
+        raw = json.loads(text)
+        if not isinstance(raw, dict):
+            raise ValueError("a vocabulary is a JSON object of word → [lemmas, parts, keys]")
+        forms: dict[str, WordForms] = {}
+        keys: dict[str, tuple[str, ...]] = {}
+        for word, entry in raw.items():
+            try:
+                lemmas, parts, word_keys = map(tuple, entry)
+            except (TypeError, ValueError):
+                lemmas = ()
+            # One flat type check: this runs in every one-shot process that loads a vocabulary.
+            if not lemmas or {type(s) for s in (*lemmas, *parts, *word_keys)} != {str}:
+                raise ValueError(
+                    f"vocabulary entry {word!r}: expected [[lemma, ...], [part, ...], [key, ...]]"
+                )
+            forms[word] = WordForms(lemmas, parts)
+            keys[word] = word_keys
+        return cls(forms, keys)
+
+
+def analyse_vocabulary(words: Iterable[str]) -> StoredVocabulary:
+    """Index time: every distinct word the analyser knows, and its lemmas and parts.
+
+    A word the analyser does not know is left out: at query time it falls to the cheaper
+    paths.
+    """
+    forms: dict[str, WordForms] = {}
     for word in dict.fromkeys(map(normalise, words)):
-        if word in result or len(word) < 2:
-            continue
-        forms = _analyse(word)
-        if forms is not None:
-            result[word] = forms
-    return result
-
-
-def encode(vocabulary: Mapping[str, WordForms]) -> str:
-    """The mapping as JSON text, for a file or a database column."""
-    return json.dumps(
-        {word: [list(f.lemmas), list(f.parts)] for word, f in sorted(vocabulary.items())},
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
-
-
-def decode(text: str) -> dict[str, WordForms]:
-    """The inverse of `encode`. Raises ValueError on anything else."""
-    raw = json.loads(text)
-    if not isinstance(raw, dict):
-        raise ValueError("a vocabulary is a JSON object of word → [lemmas, parts]")
-    result: dict[str, WordForms] = {}
-    for word, entry in raw.items():
-        if not (
-            isinstance(entry, list)
-            and len(entry) == 2
-            and all(isinstance(x, list) and all(isinstance(s, str) for s in x) for x in entry)
-            and entry[0]
-        ):
-            raise ValueError(f"vocabulary entry {word!r}: expected [[lemma, ...], [part, ...]]")
-        result[word] = WordForms(tuple(entry[0]), tuple(entry[1]))
-    return result
+        if len(word) >= 2 and word not in forms:
+            analysed = _analyse(word)
+            if analysed is not None:
+                forms[word] = analysed
+    # A lemma or part typed as such stands for itself (with a lemma's parts), so that the
+    # fallback finds its keys; it is not analysed again, which could open new ambiguities.
+    for entry in list(forms.values()):
+        for lemma in entry.lemmas:
+            forms.setdefault(lemma, WordForms((lemma,), entry.parts))
+        for part in entry.parts:
+            forms.setdefault(part, WordForms((part,)))
+    return StoredVocabulary.of(forms)
 
 
 # --- query time -------------------------------------------------------------------------------
@@ -441,34 +491,29 @@ class Vocabulary:
         "use_analyser",
     )
 
-    def __init__(self, stored: Mapping[str, WordForms], *, use_analyser: bool = True) -> None:
-        self._stored = dict(stored)
+    def __init__(self, stored: StoredVocabulary, *, use_analyser: bool = True) -> None:
+        self._stored = stored.forms
         self.use_analyser = use_analyser
         # fold key → lemmas whose forms share it; every lemma and part → its compound parts
         self._by_key: dict[str, set[str]] = {}
         self._lemma_parts: dict[str, tuple[str, ...]] = {}
         # compound heads as written inside a compound → their base form (lasten → lapsi)
         self._heads: dict[str, str] = {}
-        for word, forms in self._stored.items():
+        # Plain dictionary work on stored keys: a one-shot process pays ~2 ms here.
+        for word, forms in stored.forms.items():
+            for key in stored.keys.get(word) or _fold_keys(word):
+                self._by_key.setdefault(key, set()).update(forms.lemmas)
             for lemma in forms.lemmas:
-                self._file(word, lemma)
-                self._file(lemma, lemma)
                 if len(forms.parts) >= len(self._lemma_parts.get(lemma, ())):
                     self._lemma_parts[lemma] = forms.parts
-            for part in forms.parts:
-                self._file(part, part)
-                self._lemma_parts.setdefault(part, ())
-            for lemma in forms.lemmas:
                 self._learn_heads(lemma, forms.parts)
                 if len(lemma) >= _MIN_SIMPLE_HEAD:  # a nominative is also how heads are written
                     self._heads.setdefault(lemma, lemma)
+            for part in forms.parts:
+                self._lemma_parts.setdefault(part, ())
         # Per instance, so a vocabulary's caches go with it.
         self._resolve = lru_cache(maxsize=1 << 14)(self._resolve_uncached)
         self._cheap = lru_cache(maxsize=1 << 14)(self._cheap_uncached)
-
-    def _file(self, word: str, lemma: str) -> None:
-        for key in _fold_keys(word):
-            self._by_key.setdefault(key, set()).add(lemma)
 
     def _learn_heads(self, lemma: str, parts: tuple[str, ...]) -> None:
         """Align a compound lemma with its parts to learn how each head is written in it.

@@ -18,13 +18,12 @@ from data.importer import BUNDLED_SOURCE
 from data.morphology import (
     Match,
     Source,
+    StoredVocabulary,
     Vocabulary,
     WordForms,
     abbreviation,
     analyse,
     analyse_vocabulary,
-    decode,
-    encode,
     fold_keys,
     relate,
 )
@@ -33,17 +32,26 @@ from data.wordlists import load_stopwords, load_topics
 CASES = yaml.safe_load(Path(__file__).with_name("morphology_cases.yaml").read_text("utf-8"))
 
 
+PROGRAMME_WORDS = re.findall(r"[^\W\d_]+", BUNDLED_SOURCE.read_text("utf-8"))
+
+
 @cache
-def programme_vocabulary() -> dict[str, WordForms]:
+def programme_vocabulary() -> StoredVocabulary:
     """The bundled programme's words as the importer would store them (analysed once)."""
-    return analyse_vocabulary(re.findall(r"[^\W\d_]+", BUNDLED_SOURCE.read_text("utf-8")))
+    return analyse_vocabulary(PROGRAMME_WORDS)
 
 
 def without(word: str) -> Vocabulary:
     """The stored vocabulary minus `word`, without the analyser: the fallback must find it."""
-    stored = dict(programme_vocabulary())
-    stored.pop(morphology.normalise(word), None)
-    return Vocabulary(stored, use_analyser=False)
+    stored = programme_vocabulary()
+    folded = morphology.normalise(word)
+    return Vocabulary(
+        StoredVocabulary(
+            {w: f for w, f in stored.forms.items() if w != folded},
+            {w: k for w, k in stored.keys.items() if w != folded},
+        ),
+        use_analyser=False,
+    )
 
 
 # --- the analyser -----------------------------------------------------------------------------
@@ -178,15 +186,23 @@ def test_relate_ranks_exact_over_compound_over_part() -> None:
 
 
 def test_every_stored_word_resolves_to_exactly_what_the_analyser_says() -> None:
-    stored = programme_vocabulary()
-    vocabulary = Vocabulary(stored, use_analyser=False)
-    assert len(stored) > 1_000
+    vocabulary = Vocabulary(programme_vocabulary(), use_analyser=False)
+    words = set(map(morphology.normalise, PROGRAMME_WORDS))
     disagreements = {
         word: (vocabulary.forms(word), analyse(word))
-        for word in stored
-        if vocabulary.forms(word) != analyse(word)
+        for word in words
+        if analyse(word) is not None and vocabulary.forms(word) != analyse(word)
     }
+    assert len(words) > 1_000
     assert disagreements == {}
+
+
+def test_every_lemma_and_part_of_a_stored_word_is_stored_with_its_keys() -> None:
+    stored = programme_vocabulary()
+    bases = {b for forms in stored.forms.values() for b in (*forms.lemmas, *forms.parts)}
+    assert bases <= set(stored.forms)
+    assert set(stored.keys) == set(stored.forms)
+    assert all(stored.keys[word] == fold_keys(word) for word in stored.forms)
 
 
 @settings(max_examples=60, deadline=None)
@@ -197,23 +213,31 @@ def test_the_stored_path_and_the_analyser_agree_on_any_word_the_analyser_knows(w
     assert Vocabulary(stored, use_analyser=False).forms(word) == (analysed or WordForms((word,)))
 
 
-def test_the_vocabulary_survives_encoding_unchanged() -> None:
+def test_the_vocabulary_survives_a_file_or_a_table_unchanged() -> None:
     stored = programme_vocabulary()
-    assert decode(encode(stored)) == stored
+    assert StoredVocabulary.decode(stored.encode()) == stored
+    assert StoredVocabulary.from_rows(stored.rows()) == stored
 
 
 @pytest.mark.parametrize(
     "text",
-    ["[]", '{"a": "b"}', '{"a": [[], []]}', '{"a": [["x"]]}', '{"a": [["x"], [1]]}'],
+    [
+        "[]",
+        '{"a": "b"}',
+        '{"a": [[], [], []]}',
+        '{"a": [["x"], []]}',
+        '{"a": [["x"], [1], []]}',
+    ],
 )
 def test_a_damaged_vocabulary_is_refused(text: str) -> None:
     with pytest.raises(ValueError, match="vocabulary"):
-        decode(text)
+        StoredVocabulary.decode(text)
 
 
 def test_the_analyser_is_used_for_an_unknown_word_only_when_allowed() -> None:
-    assert Vocabulary({}, use_analyser=False).resolve("rajoitusten").source is Source.UNKNOWN
-    resolved = Vocabulary({}, use_analyser=True).resolve("rajoitusten")
+    empty = StoredVocabulary.of({})
+    assert Vocabulary(empty, use_analyser=False).resolve("rajoitusten").source is Source.UNKNOWN
+    resolved = Vocabulary(empty, use_analyser=True).resolve("rajoitusten")
     assert resolved == morphology.Resolved(WordForms(("rajoitus",)), Source.ANALYSER)
 
 
@@ -326,7 +350,7 @@ def test_every_listed_finnish_form_is_a_form_of_its_base() -> None:
 
 def test_every_topic_target_finds_a_word_of_the_programme() -> None:
     vocabulary = Vocabulary(programme_vocabulary(), use_analyser=True)
-    text = [vocabulary.forms(word) for word in programme_vocabulary()]
+    text = list(programme_vocabulary().forms.values())
     lost = [
         target
         for targets in load_topics().merged().values()
