@@ -190,6 +190,8 @@ def abbreviation(token: str) -> str | None:
     Decided on the token as written, so capitals count: "Tullin" is a word. An ending written
     straight on needs three capitals before it ("OMn" is not Finnish; "SUPOn" is).
     """
+    if len(token) > MAX_WORD_CHARS:
+        return None
     match = _ABBREVIATION.fullmatch(unicodedata.normalize("NFKC", token))
     if match is None or (match["plain"] and len(match["base"]) < 3):
         return None
