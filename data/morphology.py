@@ -7,13 +7,13 @@ turvallisuus; `hybridiuhkiin` and `hybridiuhkien` share the lemma hybridiuhka; `
 Three paths, cheapest first (`Vocabulary.resolve`):
 
 1. **stored**: the programme's own words, analysed once at import by `analyse_vocabulary` and
-   kept in the database (`StoredVocabulary.rows`, or `encode` for a file), with the keys the
+   kept in the database (`StoredVocabulary.rows`, or `.encode()` for a file), with the keys the
    fallback needs. A question word that occurs in the programme is a dictionary look-up.
 2. **fallback**: an unseen inflection of a stored word meets it through a shared key
    (Snowball stem + consonant-gradation fold, `fold_keys`), and an unseen compound is split
    into stored compound parts (`kyberturvallisuutta` → kyber + a form of turvallisuus).
 3. **analyser**: the Voikko transducer (`pyvoikko`), loaded at most once per process, on first
-   need, under a lock. It costs ~0.4 s and ~250 MB, so a one-shot `seuranta ask` passes
+   need, under a lock. It costs ~0.4 s and ~220 MB, so a one-shot `seuranta ask` passes
    ``use_analyser=False`` and stays on paths 1 and 2; a word that neither resolves is then
    looked for as itself.
 
@@ -325,11 +325,6 @@ def _load_analyser() -> Analyser:
 
                 _analyser = pyvoikko.analyse
     return _analyser
-
-
-def analyser_loaded() -> bool:
-    """Whether this process has paid for the transducer yet (for benchmarks and tests)."""
-    return _analyser is not None
 
 
 def analyse(word: str) -> WordForms | None:

@@ -4,6 +4,8 @@ paths alike; abbreviations with case endings; Swedish compounds; the stop and to
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -238,6 +240,26 @@ def test_the_analyser_is_used_for_an_unknown_word_only_when_allowed() -> None:
     assert Vocabulary(empty, use_analyser=False).resolve("rajoitusten").source is Source.UNKNOWN
     resolved = Vocabulary(empty, use_analyser=True).resolve("rajoitusten")
     assert resolved == morphology.Resolved(WordForms(("rajoitus",)), Source.ANALYSER)
+
+
+def test_a_process_on_the_stored_and_fallback_paths_never_loads_the_analyser(
+    tmp_path: Path,
+) -> None:
+    store = tmp_path / "vocabulary.json"
+    store.write_text(programme_vocabulary().encode(), "utf-8")
+    script = (
+        "import sys\n"
+        "from data.morphology import StoredVocabulary, Vocabulary\n"
+        f"stored = StoredVocabulary.decode(open({str(store)!r}, encoding='utf-8').read())\n"
+        "v = Vocabulary(stored, use_analyser=False)\n"
+        "for w in 'mitkä kyberturvallisuutta hybridiuhkia kunnissa SUPOn blorp'.split():\n"
+        "    v.resolve(w)\n"
+        "print('pyvoikko' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
 
 
 def test_an_unknown_word_stands_for_itself() -> None:
