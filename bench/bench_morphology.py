@@ -5,7 +5,7 @@
 - per word, p50/p99: the stored path (a dictionary look-up), the fallback (an unseen word
   meeting a stored one by key or as a split compound) and the analyser itself;
 - quality: issue 12's word pairs and those in tests/data/morphology_cases.yaml per path,
-  next to today's bot.search, and how often the fallback gives the analyser's lemma for
+  next to today's data.search, and how often the fallback gives the analyser's lemma for
   programme words it has not seen;
 - build: analysing the vocabulary and filing every token of the real programme and of a
   generated 10,000-measure one (bench_foundation's generator), next to today's SearchIndex
@@ -37,7 +37,6 @@ sys.path.insert(0, str(ROOT))
 from bench_foundation import generate_programme  # noqa: E402
 from timing import percentiles, timed  # noqa: E402
 
-from bot.search import SearchIndex  # noqa: E402
 from data import morphology  # noqa: E402
 from data.importer import BUNDLED_SOURCE  # noqa: E402
 from data.morphology import (  # noqa: E402
@@ -50,6 +49,7 @@ from data.morphology import (  # noqa: E402
     analyse_vocabulary,
     relate,
 )
+from data.search import SearchIndex  # noqa: E402
 
 WORD = re.compile(r"[^\W\d_]+")
 CASES = yaml.safe_load((ROOT / "tests" / "data" / "morphology_cases.yaml").read_text("utf-8"))
@@ -171,7 +171,7 @@ def bench_quality(stored: StoredVocabulary, vocabulary_words: list[str]) -> None
     print("Quality on tests/data/morphology_cases.yaml (found / pairs)")
     print(f"  {'':<44} {'related':>8} {'unrelated':>10}  (unrelated: lower is better)")
     for label, found in (
-        ("bot.search today (top 30)", by_search),
+        ("data.search today (top 30)", by_search),
         ("analyser", by_analyser),
         ("stored + fallback, typed word unseen", by_fallback),
     ):

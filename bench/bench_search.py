@@ -1,4 +1,4 @@
-"""Benchmark bot.search on a synthetic 10,000-measure programme, next to a naive scan.
+"""Benchmark data.search on a synthetic 10,000-measure programme, next to a naive scan.
 
 Documents are recombined sentences of the real programme text (data/toimenpideohjelma.txt),
 ~300 words each, so vocabulary and inflection are realistic. The baseline is what one would
@@ -18,7 +18,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from bot.search import SearchIndex
+from data.search import SearchIndex
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "toimenpideohjelma.txt"
 MEASURE = re.compile(r"^(\d\.\d+)\.\s")

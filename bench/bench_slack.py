@@ -69,7 +69,7 @@ def serve_bare(port: int, api_url: str) -> None:
     from slack_bolt.adapter.wsgi import SlackRequestHandler
     from slack_sdk import WebClient
 
-    from bot.serve import GunicornServer
+    from seuranta.serve import GunicornServer
     from seuranta.settings import load_settings
 
     app = App(

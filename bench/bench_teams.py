@@ -79,7 +79,7 @@ class Result:
 
 def serve(kind: str) -> None:
     """One server, configured by the environment as ``seuranta serve`` would be."""
-    from bot.serve import GunicornServer
+    from seuranta.serve import GunicornServer
     from seuranta.settings import load_settings
 
     settings = load_settings()

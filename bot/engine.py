@@ -44,9 +44,9 @@ from bot.answers import (
 )
 from bot.intents import MAX_QUESTION_LENGTH, Intent, IntentKind, MeasureRef, parse_question
 from bot.orgmatch import OrgMatcher, OrgName
-from bot.search import DEFAULT_SYNONYMS, SearchIndex
 from data import queries
 from data.models import Milestone, Organisation, Role, State, StatusReport
+from data.search import SearchIndex
 
 SEARCH_LIMIT = 10
 # A deadline list longer than this is cut (with its total) rather than built in full: nobody
@@ -99,7 +99,6 @@ class _Indexes:
                     )
                     for t in self._texts
                 ),
-                synonyms=DEFAULT_SYNONYMS,
             )
 
 

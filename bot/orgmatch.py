@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from data.glossary import OrganisationEntry
+from data.morphology import GRADATION
 
 EXACT = 1.0
 INFLECTED = 0.9
@@ -49,12 +50,6 @@ _MARKED_ENDINGS = _ABBREVIATION_ENDINGS | {"s"}
 _LONGEST_ENDING = max(len(ending) for ending in _ENDINGS)
 _SHORTEST_STEM = 3
 
-# Strong and weak grades of the consonants before a stem's last vowel (kunta : kunnan,
-# Kuntaliitto : Kuntaliiton). Longer clusters first, so "tt" is not read as "t".
-_GRADATION = (
-    ("kk", "k"), ("pp", "p"), ("tt", "t"), ("nt", "nn"), ("nk", "ng"), ("mp", "mm"),
-    ("lt", "ll"), ("rt", "rr"), ("ht", "hd"), ("t", "d"), ("p", "v"),
-)  # fmt: skip
 
 # Abbreviations that spell an everyday word once lower-cased ("the rise of ..."), so only
 # match when written in capitals, like every two-letter one ("om" is Swedish for "about").
@@ -286,7 +281,7 @@ def _regraded(stem: str, *, strong_to_weak: bool) -> str:
     head, vowel = stem[:-1], stem[-1]
     if len(stem) < 3 or vowel not in _VOWELS:
         return stem
-    for strong, weak in _GRADATION:
+    for strong, weak in GRADATION:
         before, after = (strong, weak) if strong_to_weak else (weak, strong)
         # A single consonant grades only between vowels: pöytä : pöydän, but not osasto.
         if head.endswith(before) and (len(before) == 2 or head[-2:-1] in _VOWELS):

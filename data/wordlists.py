@@ -50,7 +50,7 @@ class Topics:
     sv: Mapping[str, tuple[str, ...]]
 
     def merged(self) -> dict[str, tuple[str, ...]]:
-        """Both languages in one mapping (the shape of bot.search's DEFAULT_SYNONYMS)."""
+        """Both languages in one mapping (the shape of data.search's DEFAULT_SYNONYMS)."""
         merged: dict[str, tuple[str, ...]] = {}
         for table in (self.en, self.sv):
             for phrase, targets in table.items():

@@ -14,7 +14,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, sessionmaker
 
-from bot.i18n import format_date, message, state_label
 from bot.slack.mrkdwn import escape, shorten
 from data import queries, reminders, rounds
 from data.models import (
@@ -29,6 +28,7 @@ from data.models import (
 from jobs.port import Message
 from reports import digest
 from reports.summary import OverdueItem
+from seuranta.i18n import format_date, message, state_label
 
 # Button action ids; the Slack listeners register for exactly these.
 STATUS_ACTION_PREFIX = "seuranta_status_"

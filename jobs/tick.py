@@ -13,13 +13,13 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.i18n import format_date
 from data import reminders
 from data.models import Measure, Milestone, Organisation, Reminder
 from jobs import messages, planner
 from jobs.policy import ReminderPolicy, zone_or
 from jobs.port import MessagePort
 from jobs.sender import Clock, Sender, SendOptions, SendReport
+from seuranta.i18n import format_date
 from seuranta.settings import Settings
 
 

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from bot.i18n import format_date, message, state_label
 from reports.palette import LINK, OVERDUE, PAGE_TEXT, SWATCHES
 from reports.snapshot import Snapshot
 from reports.summary import STATUS_KEYS, ProgrammeSummary, is_overdue
+from seuranta.i18n import format_date, message, state_label
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

@@ -7,10 +7,10 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from bot.i18n import format_date, message
 from data.models import Programme
 from reports.snapshot import load_snapshot
 from reports.table import columns, follow_up_rows, table_csv
+from seuranta.i18n import format_date, message
 
 TABLE_FORMATS = ("xlsx", "csv", "html")
 

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from datetime import date
 from zoneinfo import ZoneInfo
 
-from bot.i18n import format_date, message, state_label
 from reports.snapshot import MeasureRecord, Snapshot
 from reports.summary import is_overdue, status_key
+from seuranta.i18n import format_date, message, state_label
 from seuranta.text import spreadsheet_cell
 
 COLUMNS: tuple[str, ...] = (

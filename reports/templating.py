@@ -15,7 +15,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from bot.i18n import format_date, kind_label, message, state_label
+from seuranta.i18n import format_date, kind_label, message, state_label
 from seuranta.text import visible
 
 

@@ -14,9 +14,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from bot.i18n import message
 from reports.palette import OVERDUE, SWATCHES
 from reports.table import COLUMNS, FollowUpRow, headers, safe_cells
+from seuranta.i18n import message
 
 # Characters, roughly what the ministry's own table gives each column on an A4 landscape page.
 WIDTHS: dict[str, int] = {

@@ -354,8 +354,8 @@ def _write(out: Path | None, data: bytes) -> None:
 
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
     settings.require_slack()  # before touching the database: a missing secret is the likelier slip
-    from bot.serve import serve
     from seuranta import logs
+    from seuranta.serve import serve
 
     logs.configure(settings.log_format)
     return serve(settings, _open(settings, datetime.now(UTC)))

@@ -23,6 +23,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from tests.support.wsgi_server import POLL
+
 BOT_USER_ID = "U0LAN0Z89"  # the bot mentioned in the Slack docs' app_mention example
 BOT_ID = "B0LAN0Z89"
 TEAM_ID = "T123ABC456"
@@ -78,7 +80,10 @@ class FakeSlack:
                 pass  # keep test output clean
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        # A short poll: stopping the fake at each test's end takes milliseconds, not 0.5 s.
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, args=(POLL,), daemon=True
+        )
         self._thread.start()
 
     @property

@@ -26,8 +26,8 @@ from bot.answers import (
     StatusAnswer,
     StatusView,
 )
-from bot.i18n import HELP_EXAMPLES, format_date, kind_label, message, state_label
 from bot.intents import MAX_QUESTION_LENGTH
+from seuranta.i18n import HELP_EXAMPLES, format_date, kind_label, message, state_label
 from seuranta.text import visible
 
 HELSINKI = ZoneInfo("Europe/Helsinki")

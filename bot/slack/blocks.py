@@ -34,7 +34,6 @@ from bot.answers import (
     StatusAnswer,
     StatusView,
 )
-from bot.i18n import HELP_EXAMPLES, format_date, kind_label, message, state_label
 from bot.intents import MAX_QUESTION_LENGTH
 from bot.render.text import render_text
 from bot.slack.mrkdwn import (
@@ -49,6 +48,7 @@ from bot.slack.mrkdwn import (
     section,
     shorten,
 )
+from seuranta.i18n import HELP_EXAMPLES, format_date, kind_label, message, state_label
 
 # Lines shown of one list before it is cut; 30 short lines read well and fit a message.
 LIST_LIMIT = 30
@@ -213,9 +213,9 @@ def help_blocks(lang: str, reason: HelpReason = HelpReason.ASKED) -> list[Block]
     lines = [lead] if lead else []
     lines.append(f"*{message('help.title', lang)}*")
     lines += [f"• `/seuranta {example}`" for example in examples]
-    lines.append(message("slack.iam.usage", lang))
-    lines.append(message("slack.report.help", lang))
-    lines.append(message("slack.commands.help", lang))
+    lines.append(message("command.iam.usage", lang))
+    lines.append(message("command.report.help", lang))
+    lines.append(message("command.help", lang))
     return line_sections(lines)
 
 

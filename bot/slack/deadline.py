@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from slack_sdk import WebClient
 
-from bot.i18n import format_date, message
 from bot.slack.mrkdwn import escape, shorten
 from bot.slack.services import Services
 from bot.slack.subcommands import AddDeadline, ListDeadlines, MoveDeadline, RemoveDeadline
@@ -16,6 +15,7 @@ from bot.slack.user_text import from_slack
 from data import deadlines
 from data.db import transaction
 from data.deadlines import Change, Deadline, Outcome
+from seuranta.i18n import format_date, message
 from seuranta.text import TooLong
 
 # Some imported schedule texts run to several sentences; the id and the date are what matter here.
@@ -34,7 +34,9 @@ def deadline_reply(
         try:
             text = from_slack(services, client, command.text)
         except TooLong as error:
-            return message("slack.deadline.too_long", lang, length=error.length, limit=error.limit)
+            return message(
+                "command.deadline.too_long", lang, length=error.length, limit=error.limit
+            )
     now = services.now()
     today = now.astimezone(services.settings.zone).date()
     admins = services.settings.admins
@@ -74,12 +76,12 @@ def _outcome(
         return escape(message("nosuch.title", lang, requested=command.number))
     if change.outcome is Outcome.NO_MILESTONE:
         assert not isinstance(command, AddDeadline)
-        return message("slack.deadline.unknown", lang, id=command.milestone_id)
+        return message("command.deadline.unknown", lang, id=command.milestone_id)
     if change.outcome is Outcome.REFUSED:
-        return message("slack.deadline.refused", lang, number=change.number)
+        return message("command.deadline.refused", lang, number=change.number)
     if change.outcome is Outcome.PAST:
         assert isinstance(command, AddDeadline | MoveDeadline)  # removing has no date
-        return message("slack.deadline.past", lang, due=format_date(command.due, lang))
+        return message("command.deadline.past", lang, due=format_date(command.due, lang))
     deadline = change.deadline
     assert deadline is not None  # every DONE change names its milestone
     values = {
@@ -89,12 +91,12 @@ def _outcome(
         "text": _text(deadline),
     }
     if isinstance(command, AddDeadline):
-        return message("slack.deadline.added", lang, **values)
+        return message("command.deadline.added", lang, **values)
     if isinstance(command, MoveDeadline):
         assert change.previous_due is not None  # only dated milestones can be moved
         previous = format_date(change.previous_due, lang)
-        return message("slack.deadline.moved", lang, previous=previous, **values)
-    return message("slack.deadline.removed", lang, **values)
+        return message("command.deadline.moved", lang, previous=previous, **values)
+    return message("command.deadline.removed", lang, **values)
 
 
 def _listing(services: Services, command: ListDeadlines, lang: str) -> str:
@@ -104,17 +106,17 @@ def _listing(services: Services, command: ListDeadlines, lang: str) -> str:
             return escape(message("nosuch.title", lang, requested=command.number))
         listed = deadlines.listing(session, measure)
     if not listed:
-        return message("slack.deadline.none", lang, number=command.number)
-    lines = [message("slack.deadline.title", lang, number=command.number)]
+        return message("command.deadline.none", lang, number=command.number)
+    lines = [message("command.deadline.title", lang, number=command.number)]
     lines += [_line(deadline, lang) for deadline in listed]
-    lines.append(message("slack.deadline.how", lang))
+    lines.append(message("command.deadline.how", lang))
     return "\n".join(lines)
 
 
 def _line(deadline: Deadline, lang: str) -> str:
     line = f"• `#{deadline.id}` {format_date(deadline.due, lang)} – {_text(deadline)}"
     if deadline.origin == deadlines.CHAT and deadline.created_by:
-        line += f" ({message('slack.deadline.added_by', lang, who=f'<@{deadline.created_by}>')})"
+        line += f" ({message('command.deadline.added_by', lang, who=f'<@{deadline.created_by}>')})"
     return line
 
 

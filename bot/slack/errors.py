@@ -17,10 +17,10 @@ from slack_bolt import BoltContext, BoltRequest, BoltResponse, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.i18n import message
 from bot.slack.services import Services
 from bot.slack.signature import VERIFIED
 from seuranta import logs
+from seuranta.i18n import message
 
 logger = logging.getLogger(__name__)
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from bot.i18n import format_date, message
 from bot.slack.mrkdwn import escape
 from bot.slack.services import Services
 from data import reminders
 from data.models import Measure, Reminder, ReminderStatus
+from seuranta.i18n import format_date, message
 
 SHOWN = 20
 
@@ -47,12 +47,12 @@ _FOLDING = frozenset({"bundle", "missed"})
 
 def failures_reply(services: Services, user_id: str, lang: str) -> str:
     if not services.is_admin(user_id):
-        return message("slack.admins_command", lang)
+        return message("command.admins_only", lang)
     with services.factory() as session:
         total = reminders.counts(session).get(ReminderStatus.FAILED.value, 0)
         if not total:
-            return message("slack.failures.none", lang)
-        lines = [message("slack.failures.title", lang, count=total)]
+            return message("command.failures.none", lang)
+        lines = [message("command.failures.title", lang, count=total)]
         for row in reminders.failures(session, SHOWN):
             lines.append(_line(services, row, _numbers(session, row), lang))
     if total > SHOWN:
@@ -64,7 +64,7 @@ def _line(services: Services, row: Reminder, numbers: list[str], lang: str) -> s
     local = row.send_at.astimezone(services.settings.zone)
     when = f"{format_date(local.date(), lang)} {local:%H:%M}"
     code = row.error or "?"
-    fix = message(f"slack.failures.hint.{hint(code, row.channel)}", lang)
+    fix = message(f"command.failures.hint.{hint(code, row.channel)}", lang)
     return f"• {when} → {_whom(row.channel)}: {_what(row, numbers, lang)} — `{escape(code)}`: {fix}"
 
 
@@ -92,7 +92,7 @@ def _is_person(channel: str) -> bool:
 
 
 def _what(row: Reminder, numbers: list[str], lang: str) -> str:
-    label = message(f"slack.failures.kind.{row.kind}", lang) if row.kind in _KINDS else row.kind
+    label = message(f"outbox.kind.{row.kind}", lang) if row.kind in _KINDS else row.kind
     if numbers:
         label += " " + ", ".join(numbers)
     if row.kind == "deadline" and row.due is not None:

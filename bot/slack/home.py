@@ -7,7 +7,6 @@ from datetime import date
 from typing import Any
 
 from bot.answers import MeasureBrief, OrgRef
-from bot.i18n import HELP_EXAMPLES, format_date, message, state_label
 from bot.slack.mrkdwn import (
     Block,
     context,
@@ -21,6 +20,7 @@ from bot.slack.mrkdwn import (
 from bot.slack.services import Services
 from data import directory, queries, reminders, rounds
 from data.models import ReminderStatus
+from seuranta.i18n import HELP_EXAMPLES, format_date, message, state_label
 
 # A Home tab may hold 100 blocks; the programme's 39 measures pack into a handful of sections.
 MAX_HOME_BLOCKS = 100
@@ -117,7 +117,7 @@ def render_home(home: Home) -> dict[str, Any]:
     blocks.append(divider())
     examples = HELP_EXAMPLES.get(lang, HELP_EXAMPLES["en"])
     blocks += line_sections([message("home.how", lang), *(f"• `{e}`" for e in examples)])
-    blocks.append(context(message("slack.iam.usage", lang)))
+    blocks.append(context(message("command.iam.usage", lang)))
     return {"type": "home", "blocks": blocks[:MAX_HOME_BLOCKS]}
 
 

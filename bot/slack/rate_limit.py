@@ -18,11 +18,11 @@ from slack_bolt import BoltContext, BoltResponse
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.i18n import message
 from bot.rate_limit import RateLimiter, Verdict
 from bot.slack.language import language_for
 from bot.slack.services import Services
 from seuranta import logs
+from seuranta.i18n import message
 
 logger = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ def limit_rate(
         services: Services = context["services"]
         asked = body.get("text") if "command" in body else body["event"].get("text")
         lang = language_for(services, client, person, str(asked or ""))  # as its answer would be
-        text = message("slack.slow_down", lang, limit=limiter.limit)
+        text = message("command.slow_down", lang, limit=limiter.limit)
         if "command" in body:
             return BoltResponse(status=200, body={"response_type": "ephemeral", "text": text})
         _tell(client, body["event"], text)

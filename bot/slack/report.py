@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackRequestError
 
-from bot.i18n import message
 from bot.slack.services import Services
 from data.queries import current_programme
 from reports.charts import status_chart
 from reports.export import follow_up_export
 from reports.summary import programme_summary
+from seuranta.i18n import message
 
 logger = logging.getLogger(__name__)
 
@@ -54,8 +54,8 @@ def build_report(services: Services, lang: str) -> list[ReportFile]:
         chart = status_chart(programme_summary(session, programme, today), lang, "png")
     stamp = today.isoformat()
     return [
-        ReportFile(f"seuranta-{stamp}.xlsx", message("slack.report.table", lang), table),
-        ReportFile(f"seuranta-status-{stamp}.png", message("slack.report.chart", lang), chart),
+        ReportFile(f"seuranta-{stamp}.xlsx", message("command.report.table", lang), table),
+        ReportFile(f"seuranta-status-{stamp}.png", message("command.report.chart", lang), chart),
     ]
 
 
@@ -73,7 +73,7 @@ def post_report(
     except (SlackRequestError, OSError) as error:
         # The raw POST of the bytes to the upload URL (urllib): an error status, refused, timeout.
         logger.warning("report upload for %s failed: %r", user_id, error)
-    return message("slack.report.failed", lang)
+    return message("command.report.failed", lang)
 
 
 def _post(
@@ -81,19 +81,19 @@ def _post(
 ) -> str:
     try:
         _upload(client, channel_id, files, lang)
-        return message("slack.report.posted", lang)
+        return message("command.report.posted", lang)
     except SlackApiError as error:
         if error.response.get("error") not in NOT_REACHABLE:
             raise
         logger.info("report: %s is not open to the bot; sending to %s's DM", channel_id, user_id)
     dm = client.conversations_open(users=user_id)["channel"]["id"]
     _upload(client, dm, files, lang)
-    return message("slack.report.sent_to_dm", lang)
+    return message("command.report.sent_to_dm", lang)
 
 
 def _upload(client: WebClient, channel: str, files: list[ReportFile], lang: str) -> None:
     client.files_upload_v2(
         channel=channel,
-        initial_comment=message("slack.report.comment", lang),
+        initial_comment=message("command.report.comment", lang),
         file_uploads=[{"file": f.content, "filename": f.filename, "title": f.title} for f in files],
     )

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-from bot.i18n import format_date, message, state_label
 from bot.slack.mrkdwn import escape
 from bot.slack.services import Services
 from bot.slack.subcommands import RoundCommand, StartRound
@@ -20,6 +19,7 @@ from jobs import messages
 from jobs import rounds as jobs_rounds
 from reports.summary import STATUS_KEYS
 from seuranta.errors import InputError
+from seuranta.i18n import format_date, message, state_label
 
 
 def round_reply(
@@ -27,10 +27,10 @@ def round_reply(
 ) -> str:
     if isinstance(command, StartRound):
         if not services.is_admin(user_id):
-            return message("slack.admins_command", lang)
+            return message("command.admins_only", lang)
         return _start(services, user_id, command, lang)
     if command.action == "close" and not services.is_admin(user_id):
-        return message("slack.admins_command", lang)
+        return message("command.admins_only", lang)
     with transaction(services.factory) as session:
         if command.action == "list":
             listed = [rounds.progress(session, r) for r in rounds.all_rounds(session)]

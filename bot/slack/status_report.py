@@ -15,7 +15,6 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.i18n import format_date, message, state_label
 from bot.slack.services import Services
 from bot.slack.subcommands import ReportStatus
 from bot.slack.user_text import from_slack
@@ -23,6 +22,7 @@ from data import queries, reminders, status
 from data.db import transaction
 from data.models import Measure, State
 from jobs import messages
+from seuranta.i18n import format_date, message, state_label
 from seuranta.text import TooLong
 
 logger = logging.getLogger(__name__)

@@ -172,7 +172,7 @@ def parse_subcommand(text: str) -> Subcommand:
     verb = words[0].casefold() if words else ""
     rest = [unescape(w) for w in words[1:]]
     if verb == "iam":
-        return Iam(" ".join(rest)) if rest else Usage("slack.iam.usage")
+        return Iam(" ".join(rest)) if rest else Usage("command.iam.usage")
     if verb == "contacts":
         return ListContacts(" ".join(rest) or None)
     if verb == "contact":
@@ -195,16 +195,16 @@ def parse_subcommand(text: str) -> Subcommand:
         return ListFailures()
     if verb == "report" and len(rest) <= 1:
         lang = rest[0].casefold() if rest else None
-        return Report(lang) if lang in (None, *LANGUAGES) else Usage("slack.report.usage")
+        return Report(lang) if lang in (None, *LANGUAGES) else Usage("command.report.usage")
     return Ask(unescape(text.strip()))
 
 
 def _contact(words: list[str]) -> Subcommand:
     if len(words) < 3 or words[0].casefold() not in ("add", "remove"):
-        return Usage("slack.contact.usage")
+        return Usage("command.contact.usage")
     user = _USER.match(words[-1])
     if user is None:
-        return Usage("slack.contact.usage")
+        return Usage("command.contact.usage")
     organisation = unescape(" ".join(words[1:-1]))
     return ChangeContact(words[0].casefold() == "add", organisation, user["id"] or user["raw"])
 
@@ -214,9 +214,9 @@ def _pause(words: list[str]) -> Subcommand:
     if words and words[0].casefold() in ("until", "asti", "saakka", "till"):
         words = words[1:]
     if len(words) != 1:
-        return Usage("slack.pause.usage")
+        return Usage("command.pause.usage")
     day = parse_date(words[0])
-    return Pause(day) if day else Usage("slack.pause.usage")
+    return Pause(day) if day else Usage("command.pause.usage")
 
 
 def _deadline(words: list[str]) -> Subcommand | None:
@@ -229,11 +229,11 @@ def _deadline(words: list[str]) -> Subcommand | None:
     if first in ("move", "remove"):
         milestone = _ID.fullmatch(words[1]) if len(words) > 1 else None
         if milestone is None:
-            return Usage("slack.deadline.usage")
+            return Usage("command.deadline.usage")
         if first == "remove" and len(words) == 2:
             return RemoveDeadline(int(milestone[1]))
         due = parse_date(words[2]) if first == "move" and len(words) == 3 else None
-        return MoveDeadline(int(milestone[1]), due) if due else Usage("slack.deadline.usage")
+        return MoveDeadline(int(milestone[1]), due) if due else Usage("command.deadline.usage")
     if not _NUMBER.match(first):
         return None
     number = first.rstrip(".:")
@@ -242,7 +242,7 @@ def _deadline(words: list[str]) -> Subcommand | None:
     due = parse_date(words[1])
     text = " ".join(words[2:]).strip().strip("\"“”'").strip()
     if due is None or not text:
-        return Usage("slack.deadline.usage")
+        return Usage("command.deadline.usage")
     return AddDeadline(number, due, text)
 
 

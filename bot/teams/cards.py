@@ -10,7 +10,7 @@ a status note ``**[log in](https://evil.example)**`` would become a link there; 
 never read as markdown, so what a person typed is shown as typed, and there is nothing to escape
 (and no escaping for Teams to get wrong). Bold and colour come from the runs' own properties.
 
-The wording is the catalogue's (:mod:`bot.i18n`) and the text renderer's, so a card says what
+The wording is the catalogue's (:mod:`seuranta.i18n`) and the text renderer's, so a card says what
 ``seuranta ask`` says.
 """
 
@@ -37,8 +37,8 @@ from bot.answers import (
     SearchAnswer,
     StatusAnswer,
 )
-from bot.i18n import format_date, message, state_label
 from bot.render.text import _milestone, _orgs, _shorten, _status_line, render_text
+from seuranta.i18n import format_date, message, state_label
 
 # Lines shown of one list before "… and N more"; as many as Slack shows, and a card this long
 # stays well inside Teams' message size limit (about 28 kB).

@@ -18,9 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.i18n import format_date
-from bot.search import SearchIndex
 from data.queries import current_programme, measure_with_details, status_history
+from data.search import SearchIndex
 from reports.charts import status_chart, timeline_chart
 from reports.snapshot import MeasureRecord, Snapshot, Status, load_measure, load_snapshot
 from reports.summary import STATUS_KEYS, is_overdue, status_key, summarise
@@ -29,6 +28,7 @@ from reports.web.filters import Filters, organisation_options
 from reports.web.request import MOUNT, Request
 from reports.web.timeline import timeline
 from seuranta.errors import ConfigError
+from seuranta.i18n import format_date
 from seuranta.settings import Settings
 
 if TYPE_CHECKING:

@@ -34,6 +34,7 @@ from data.importer import ImportSummary
 from seuranta.settings import Settings
 from tests.conftest import NOW
 from tests.fakeslack import FakeSlack
+from tests.support.wsgi_server import POLL
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"  # a made-up signing secret
 ADMIN = "UADMIN001"
@@ -151,7 +152,7 @@ def serve_in_thread(wsgi: Any) -> tuple[str, WSGIServer]:
     server = make_server(
         "127.0.0.1", 0, wsgi, server_class=_ThreadingWSGIServer, handler_class=_QuietHandler
     )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, args=(POLL,), daemon=True).start()
     return f"http://127.0.0.1:{server.server_port}", server
 
 

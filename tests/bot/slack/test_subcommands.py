@@ -21,7 +21,7 @@ from bot.slack.subcommands import (
     parse_subcommand,
 )
 
-DEADLINE_USAGE = Usage("slack.deadline.usage")
+DEADLINE_USAGE = Usage("command.deadline.usage")
 
 
 @pytest.mark.parametrize(
@@ -34,7 +34,7 @@ DEADLINE_USAGE = Usage("slack.deadline.usage")
         pytest.param(
             "IAM Ministry of the Interior", Iam("Ministry of the Interior"), id="iam_name"
         ),
-        pytest.param("iam", Usage("slack.iam.usage"), id="iam_alone"),
+        pytest.param("iam", Usage("command.iam.usage"), id="iam_alone"),
         pytest.param("contacts", ListContacts(None), id="contacts"),
         pytest.param("contacts SUPO", ListContacts("SUPO"), id="contacts_org"),
         pytest.param(
@@ -44,9 +44,9 @@ DEADLINE_USAGE = Usage("slack.deadline.usage")
             "contact remove SM <@W0XYZ>", ChangeContact(False, "SM", "W0XYZ"), id="remove"
         ),
         pytest.param("contact add SUPO U012AB", ChangeContact(True, "SUPO", "U012AB"), id="raw_id"),
-        pytest.param("contact add SUPO @anna", Usage("slack.contact.usage"), id="display_name"),
-        pytest.param("contact add <@U1>", Usage("slack.contact.usage"), id="no_org"),
-        pytest.param("contact drop SUPO <@U1>", Usage("slack.contact.usage"), id="unknown_verb"),
+        pytest.param("contact add SUPO @anna", Usage("command.contact.usage"), id="display_name"),
+        pytest.param("contact add <@U1>", Usage("command.contact.usage"), id="no_org"),
+        pytest.param("contact drop SUPO <@U1>", Usage("command.contact.usage"), id="unknown_verb"),
     ],
 )
 def test_parse_subcommand(text: str, expected: Subcommand) -> None:

@@ -21,9 +21,9 @@ from bot.answers import (
     StatusAnswer,
     StatusView,
 )
-from bot.i18n import HELP_EXAMPLES
 from bot.teams.cards import LIST_LIMIT, render_answer
 from data.models import Measure, State
+from seuranta.i18n import HELP_EXAMPLES
 from tests.bot.teams.conftest import TeamsClient
 from tests.conftest import NOW, report_status
 from tests.support import teams_activities as activities

@@ -11,9 +11,9 @@ from typing import Any
 
 from slack_bolt import Ack, Respond
 
-from bot.i18n import message
 from bot.slack.mrkdwn import context, escape
 from bot.slack.services import Services
+from seuranta.i18n import message
 from seuranta.settings import LANGUAGES
 
 

@@ -10,11 +10,11 @@ from typing import Any
 from slack_bolt import Ack
 from slack_sdk import WebClient
 
-from bot.i18n import message, state_label
 from bot.slack.services import Services
 from bot.slack.status_report import Target, store
 from data.models import Measure, State
 from jobs import messages
+from seuranta.i18n import message, state_label
 from seuranta.text import NOTE_LIMIT
 
 MODAL_CALLBACK = "seuranta_status_modal"

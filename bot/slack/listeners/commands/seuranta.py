@@ -14,7 +14,6 @@ from slack_bolt import Ack, Respond
 from slack_sdk import WebClient
 
 from bot.answers import HelpAnswer
-from bot.i18n import message
 from bot.slack.deadline import deadline_reply
 from bot.slack.failures import failures_reply
 from bot.slack.language import language_for
@@ -39,6 +38,7 @@ from bot.slack.subcommands import (
     StartRound,
     parse_subcommand,
 )
+from seuranta.i18n import message
 
 COMMAND = "/seuranta"
 SHARE_ACTION = "share_answer"
@@ -52,7 +52,7 @@ def seuranta_command(
     if isinstance(subcommand, Report):
         lang = subcommand.lang or language_for(services, client, user_id)
         # Drawing and uploading take about a second: acknowledge first, report the outcome after.
-        ack(text=message("slack.report.preparing", lang), response_type="ephemeral")
+        ack(text=message("command.report.preparing", lang), response_type="ephemeral")
         outcome = post_report(services, client, command["channel_id"], user_id, lang)
         respond(text=outcome, response_type="ephemeral", replace_original=False)
         return

@@ -18,7 +18,6 @@ from typing import Any
 from slack_sdk import WebClient
 from sqlalchemy.orm import Session
 
-from bot.i18n import message
 from bot.slack.listeners.events.messages import answer_direct_message
 from bot.slack.services import Services
 from bot.slack.status_report import Target, reply_target, store
@@ -26,6 +25,7 @@ from bot.slack.user_text import from_slack
 from data import reminders
 from data.models import Measure, Reminder
 from jobs import messages
+from seuranta.i18n import message
 from seuranta.text import TooLong
 
 

@@ -18,12 +18,12 @@ from typing import Any
 from slack_bolt import Ack
 from slack_sdk import WebClient
 
-from bot.i18n import message
 from bot.slack.services import Services
 from bot.slack.status_report import Target, store
 from data.models import State
 from jobs import messages
 from seuranta import logs
+from seuranta.i18n import message
 from seuranta.text import TooLong, bounded
 
 logger = logging.getLogger(__name__)

@@ -57,7 +57,7 @@ def _shared_ids(complete_params: dict[str, str]) -> list[str]:
 def test_report_is_parsed_with_an_optional_language() -> None:
     assert parse_subcommand("report") == Report(None)
     assert parse_subcommand("report SV") == Report("sv")
-    assert parse_subcommand("report de") == Usage("slack.report.usage")
+    assert parse_subcommand("report de") == Usage("command.report.usage")
 
 
 def test_report_uploads_the_table_and_the_chart_to_the_channel(

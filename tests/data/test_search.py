@@ -1,4 +1,4 @@
-"""Specification of bot.search: finding measures by Finnish, Swedish or English words.
+"""Specification of data.search: finding measures by Finnish, Swedish or English words.
 
 Expected measure numbers were checked by grepping data/toimenpideohjelma.txt.
 """
@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.search import (
-    DEFAULT_SYNONYMS,
+from data.search import (
     MAX_QUERY_TERMS,
     Hit,
     SearchIndex,
+    default_synonyms,
     normalise_terms,
     term_keys,
 )
@@ -157,7 +157,7 @@ def test_every_default_synonym_target_finds_a_measure(measures: dict[str, str]) 
     plain = SearchIndex(((n, [(t, 1.0)]) for n, t in measures.items()), synonyms={})
     dead = [
         (phrase, target)
-        for phrase, targets in DEFAULT_SYNONYMS.items()
+        for phrase, targets in default_synonyms().items()
         for target in targets
         if not plain.search(target)
     ]

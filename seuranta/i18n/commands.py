@@ -1,0 +1,377 @@
+"""Replies to the subcommands (`{cmd} status …`, `deadline`, `contact`, …), any platform."""
+
+from __future__ import annotations
+
+from seuranta.i18n.catalogue import Entry
+
+MESSAGES: dict[str, Entry] = {
+    "command.iam.done": {
+        "fi": "Selvä: edustat tahoa {org}. Kotinäkymässä näet nyt sen toimenpiteet.",
+        "sv": "Noterat: du representerar {org}. Hemfliken visar nu dess åtgärder.",
+        "en": "Noted: you represent {org}. The Home tab now shows its measures.",
+    },
+    "command.pause.usage": {
+        "fi": "Tauko muistutuksiin: `/seuranta pause until 2027-01-07`",
+        "sv": "Paus i påminnelserna: `/seuranta pause until 2027-01-07`",
+        "en": "Pause your reminders: `/seuranta pause until 2027-01-07`",
+    },
+    "command.pause.done": {
+        "fi": "Et saa muistutuksia ennen {until}.",
+        "sv": "Du får inga påminnelser före {until}.",
+        "en": "You will get no reminders before {until}.",
+    },
+    "command.pause.past": {
+        "fi": "{until} on jo mennyt; anna tuleva päivä.",
+        "sv": "{until} har redan varit; ange en kommande dag.",
+        "en": "{until} has already passed; give a day in the future.",
+    },
+    "command.report.usage": {
+        "fi": "Raportti: `/seuranta report` tai `/seuranta report sv`",
+        "sv": "Rapport: `/seuranta report` eller `/seuranta report fi`",
+        "en": "Report: `/seuranta report`, or `/seuranta report fi` for another language",
+    },
+    "command.report.help": {
+        "fi": (
+            "Seurantataulukko (xlsx) ja tilannekaavio tälle kanavalle: `/seuranta report` "
+            "(ruotsiksi `/seuranta report sv`)"
+        ),
+        "sv": (
+            "Uppföljningstabellen (xlsx) och lägesdiagrammet till den här kanalen: `/seuranta "
+            "report` (på finska `/seuranta report fi`)"
+        ),
+        "en": (
+            "The follow-up table (xlsx) and the status chart in this channel: `/seuranta report` "
+            "(in Finnish `/seuranta report fi`)"
+        ),
+    },
+    "command.help": {
+        "fi": (
+            'Tilanne: `/seuranta status 2.7 at-risk "huomautus"` · määräajat: `/seuranta '
+            "deadline 2.7` · kierrokset: `/seuranta rounds` · tauko muistutuksiin: `/seuranta "
+            "pause until 7.1.2027`"
+        ),
+        "sv": (
+            'Läge: `/seuranta status 2.7 at-risk "kommentar"` · tidsfrister: `/seuranta deadline '
+            "2.7` · omgångar: `/seuranta rounds` · paus i påminnelserna: `/seuranta pause until "
+            "7.1.2027`"
+        ),
+        "en": (
+            'Status: `/seuranta status 2.7 at-risk "note"` · deadlines: `/seuranta deadline 2.7` '
+            "· rounds: `/seuranta rounds` · pause reminders: `/seuranta pause until 7.1.2027`"
+        ),
+    },
+    "command.report.preparing": {
+        "fi": "Kokoan raporttia (seurantataulukko ja tilannekaavio)…",
+        "sv": "Jag sammanställer rapporten (uppföljningstabell och lägesdiagram)…",
+        "en": "Preparing the report (follow-up table and status chart)…",
+    },
+    "command.report.comment": {
+        "fi": "Toimenpideohjelman seurantataulukko ja tilanne teemoittain",
+        "sv": "Åtgärdsprogrammets uppföljningstabell och läget per tema",
+        "en": "The action programme's follow-up table and status by theme",
+    },
+    "command.report.table": {
+        "fi": "Seurantataulukko",
+        "sv": "Uppföljningstabell",
+        "en": "Follow-up table",
+    },
+    "command.report.chart": {
+        "fi": "Tilanne teemoittain",
+        "sv": "Läget per tema",
+        "en": "Status by theme",
+    },
+    "command.report.posted": {
+        "fi": "Raportti on lähetetty tälle kanavalle.",
+        "sv": "Rapporten har skickats till den här kanalen.",
+        "en": "The report is posted in this channel.",
+    },
+    "command.report.sent_to_dm": {
+        "fi": "En pääse tälle kanavalle, joten lähetin raportin sinulle yksityisviestinä.",
+        "sv": "Jag kommer inte åt kanalen, så jag skickade rapporten som direktmeddelande.",
+        "en": "I cannot post in this channel, so I sent the report to you as a direct message.",
+    },
+    "command.report.failed": {
+        "fi": "Raportin lähettäminen epäonnistui. Yritä hetken päästä uudelleen.",
+        "sv": "Det gick inte att skicka rapporten. Försök igen om en stund.",
+        "en": "Sending the report failed. Please try again in a moment.",
+    },
+    "command.iam.usage": {
+        "fi": "Kerro, ketä edustat: `/seuranta iam SUPO`",
+        "sv": "Berätta vem du representerar: `/seuranta iam SUPO`",
+        "en": "Say whom you represent: `/seuranta iam SUPO`",
+    },
+    "command.org.unknown": {
+        "fi": "”{text}” ei ole ohjelman vastuutaho. Käytä lyhennettä, esim. SUPO.",
+        "sv": "”{text}” är ingen ansvarig i programmet. Använd förkortningen, t.ex. SUPO.",
+        "en": "“{text}” is not an organisation of the programme. Use its key, e.g. SUPO.",
+    },
+    "command.org.ambiguous": {
+        "fi": "”{text}” voi tarkoittaa useaa tahoa ({keys}). Käytä lyhennettä.",
+        "sv": "”{text}” kan avse flera ({keys}). Använd förkortningen.",
+        "en": "“{text}” could mean several organisations ({keys}). Use one of the keys.",
+    },
+    "command.admins_only": {
+        "fi": "Vain Seurannan ylläpitäjät voivat tehdä tämän. Pyydä ylläpitäjää.",
+        "sv": "Endast Seurantas administratörer kan göra detta. Be en administratör.",
+        "en": "Only Seuranta's administrators can do this. Please ask an administrator.",
+    },
+    "command.contact.admin_only": {
+        "fi": (
+            "Vain Seurannan ylläpitäjät voivat muuttaa yhteyshenkilöitä, jotta muistutukset "
+            "menevät oikeille ihmisille. Pyydä ylläpitäjää tekemään muutos."
+        ),
+        "sv": (
+            "Endast Seurantas administratörer kan ändra kontaktpersoner, så att påminnelser når "
+            "rätt personer. Be en administratör göra ändringen."
+        ),
+        "en": (
+            "Only Seuranta's administrators can change contacts, so that reminders reach the "
+            "right people. Please ask an administrator to make the change."
+        ),
+    },
+    "command.contact.usage": {
+        "fi": (
+            "Käyttö: `/seuranta contact add SUPO @henkilö` tai `/seuranta contact remove SUPO "
+            "@henkilö`"
+        ),
+        "sv": (
+            "Användning: `/seuranta contact add SUPO @person` eller `/seuranta contact remove "
+            "SUPO @person`"
+        ),
+        "en": (
+            "Usage: `/seuranta contact add SUPO @person` or `/seuranta contact remove SUPO @person`"
+        ),
+    },
+    "command.contact.added": {
+        "fi": "{user} on nyt tahon {org} yhteyshenkilö.",
+        "sv": "{user} är nu kontaktperson för {org}.",
+        "en": "{user} is now a contact for {org}.",
+    },
+    "command.contact.already": {
+        "fi": "{user} on jo tahon {org} yhteyshenkilö.",
+        "sv": "{user} är redan kontaktperson för {org}.",
+        "en": "{user} already is a contact for {org}.",
+    },
+    "command.contact.removed": {
+        "fi": "{user} ei ole enää tahon {org} yhteyshenkilö.",
+        "sv": "{user} är inte längre kontaktperson för {org}.",
+        "en": "{user} is no longer a contact for {org}.",
+    },
+    "command.contact.missing": {
+        "fi": "{user} ei ollut tahon {org} yhteyshenkilö.",
+        "sv": "{user} var inte kontaktperson för {org}.",
+        "en": "{user} was not a contact for {org}.",
+    },
+    "command.contacts.title": {
+        "fi": "Yhteyshenkilöt",
+        "sv": "Kontaktpersoner",
+        "en": "Contacts",
+    },
+    "command.contacts.none": {
+        "fi": "Yhteyshenkilöitä ei ole vielä nimetty.",
+        "sv": "Inga kontaktpersoner har angetts ännu.",
+        "en": "No contacts have been named yet.",
+    },
+    "command.deadline.usage": {
+        "fi": (
+            "Käyttö: `/seuranta deadline 2.7` (luettelo), `/seuranta deadline 2.7 2027-03-31 "
+            "teksti` (lisää), `/seuranta deadline move #123 2027-04-30` (siirrä), `/seuranta "
+            "deadline remove #123` (poista)"
+        ),
+        "sv": (
+            "Användning: `/seuranta deadline 2.7` (lista), `/seuranta deadline 2.7 2027-03-31 "
+            "text` (lägg till), `/seuranta deadline move #123 2027-04-30` (flytta), `/seuranta "
+            "deadline remove #123` (ta bort)"
+        ),
+        "en": (
+            "Usage: `/seuranta deadline 2.7` (list), `/seuranta deadline 2.7 2027-03-31 text` "
+            "(add), `/seuranta deadline move #123 2027-04-30` (move), `/seuranta deadline remove "
+            "#123` (remove)"
+        ),
+    },
+    "command.deadline.title": {
+        "fi": "*Toimenpiteen {number} määräajat*",
+        "sv": "*Tidsfrister för åtgärd {number}*",
+        "en": "*Deadlines of measure {number}*",
+    },
+    "command.deadline.added_by": {
+        "fi": "lisännyt {who}",
+        "sv": "tillagd av {who}",
+        "en": "added by {who}",
+    },
+    "command.deadline.how": {
+        "fi": (
+            "Siirrä: `/seuranta deadline move #tunnus PÄIVÄ` · poista: `/seuranta deadline "
+            "remove #tunnus`"
+        ),
+        "sv": (
+            "Flytta: `/seuranta deadline move #id DATUM` · ta bort: `/seuranta deadline remove #id`"
+        ),
+        "en": (
+            "Move one: `/seuranta deadline move #id DATE` · remove one: `/seuranta deadline "
+            "remove #id`"
+        ),
+    },
+    "command.deadline.none": {
+        "fi": (
+            "Toimenpiteellä {number} ei ole päivättyjä määräaikoja. Lisää: `/seuranta deadline "
+            "{number} 2027-03-31 teksti`"
+        ),
+        "sv": (
+            "Åtgärd {number} har inga daterade tidsfrister. Lägg till: `/seuranta deadline "
+            "{number} 2027-03-31 text`"
+        ),
+        "en": (
+            "Measure {number} has no dated deadlines. Add one: `/seuranta deadline {number} "
+            "2027-03-31 text`"
+        ),
+    },
+    "command.deadline.added": {
+        "fi": (
+            "Määräaika `#{id}` lisätty toimenpiteelle {number}: {due} – {text}. Päävastuutahon "
+            "yhteyshenkilöt saavat siitä muistutukset."
+        ),
+        "sv": (
+            "Tidsfrist `#{id}` har lagts till för åtgärd {number}: {due} – {text}. "
+            "Huvudansvarigas kontaktpersoner får påminnelser om den."
+        ),
+        "en": (
+            "Deadline `#{id}` added to measure {number}: {due} – {text}. The lead organisation's "
+            "contacts will be reminded of it."
+        ),
+    },
+    "command.deadline.moved": {
+        "fi": (
+            "Toimenpiteen {number} määräaika `#{id}` siirretty {previous} → {due}: {text}. "
+            "Muistutukset tulevat uuden päivän mukaan."
+        ),
+        "sv": (
+            "Tidsfrist `#{id}` för åtgärd {number} har flyttats {previous} → {due}: {text}. "
+            "Påminnelserna följer det nya datumet."
+        ),
+        "en": (
+            "Deadline `#{id}` of measure {number} moved from {previous} to {due}: {text}. "
+            "Reminders follow the new date."
+        ),
+    },
+    "command.deadline.removed": {
+        "fi": (
+            "Toimenpiteen {number} määräaika `#{id}` ({due} – {text}) poistettu; siitä ei enää "
+            "muistuteta."
+        ),
+        "sv": (
+            "Tidsfrist `#{id}` för åtgärd {number} ({due} – {text}) har tagits bort; inga fler "
+            "påminnelser om den."
+        ),
+        "en": (
+            "Deadline `#{id}` of measure {number} ({due} – {text}) removed; no more reminders of "
+            "it."
+        ),
+    },
+    "command.deadline.refused": {
+        "fi": (
+            "Et voi muuttaa toimenpiteen {number} määräaikoja: sen voivat tehdä vain "
+            "toimenpiteen vastuutahojen yhteyshenkilöt ja ylläpitäjät."
+        ),
+        "sv": (
+            "Du kan inte ändra tidsfristerna för åtgärd {number}: det kan bara kontaktpersonerna "
+            "för de ansvariga och administratörerna."
+        ),
+        "en": (
+            "You cannot change the deadlines of measure {number}: only the contacts of its "
+            "responsible organisations and the admins can."
+        ),
+    },
+    "command.deadline.past": {
+        "fi": "{due} on jo mennyt; anna tämä päivä tai myöhempi.",
+        "sv": "{due} har redan varit; ange i dag eller en senare dag.",
+        "en": "{due} has already passed; give today or a later day.",
+    },
+    "command.deadline.too_long": {
+        "fi": (
+            "Määräajan teksti on {length} merkkiä pitkä; enintään {limit} mahtuu. Lyhennä sitä "
+            "ja lähetä uudelleen – mitään ei tallennettu."
+        ),
+        "sv": (
+            "Tidsfristens text är {length} tecken lång; högst {limit} ryms. Korta den och skicka "
+            "igen – inget sparades."
+        ),
+        "en": (
+            "The deadline's text is {length} characters long; at most {limit} fit. Please "
+            "shorten it and send it again – nothing was saved."
+        ),
+    },
+    "command.deadline.unknown": {
+        "fi": (
+            "Määräaikaa #{id} ei löydy, tai se on jo poistettu. Tunnukset näet esim. komennolla "
+            "`/seuranta deadline 2.7`."
+        ),
+        "sv": (
+            "Det finns ingen tidsfrist #{id}, eller så har den redan tagits bort. Se numren med "
+            "t.ex. `/seuranta deadline 2.7`."
+        ),
+        "en": (
+            "There is no deadline #{id}, or it was removed already. See the ids with e.g. "
+            "`/seuranta deadline 2.7`."
+        ),
+    },
+    "command.failures.title": {
+        "fi": "*Viestit, joita Slack ei toimittanut* ({count})",
+        "sv": "*Meddelanden som Slack inte levererade* ({count})",
+        "en": "*Messages Slack refused* ({count})",
+    },
+    "command.failures.none": {
+        "fi": "Ei toimitusvirheitä.",
+        "sv": "Inga leveransfel.",
+        "en": "No delivery failures.",
+    },
+    "command.failures.hint.channel": {
+        "fi": "kutsu botti kanavalle tai korjaa SEURANTA_COORDINATOR_CHANNEL",
+        "sv": "bjud in boten till kanalen eller rätta SEURANTA_COORDINATOR_CHANNEL",
+        "en": "invite the bot to the channel or fix SEURANTA_COORDINATOR_CHANNEL",
+    },
+    "command.failures.hint.person": {
+        "fi": (
+            "yhteyshenkilö on lähtenyt: vaihda organisaation yhteyshenkilö komennolla `/seuranta "
+            "contact`"
+        ),
+        "sv": (
+            "kontaktpersonen har slutat: byt organisationens kontaktperson med `/seuranta contact`"
+        ),
+        "en": "the contact has left: change the organisation's contact with `/seuranta contact`",
+    },
+    "command.failures.hint.token": {
+        "fi": "botin tunniste tai oikeudet eivät kelpaa: asenna sovellus työtilaan uudelleen",
+        "sv": "appens token eller behörigheter duger inte: installera om appen i arbetsytan",
+        "en": "the bot's token or permissions are not valid: reinstall the app in the workspace",
+    },
+    "command.failures.hint.message": {
+        "fi": "Slack hylkäsi itse viestin: ilmoita kehittäjille",
+        "sv": "Slack avvisade själva meddelandet: meddela utvecklarna",
+        "en": "Slack rejected the message itself: tell the developers",
+    },
+    "command.failures.hint.gave_up": {
+        "fi": "Slack ei vastannut toistuvasti; katso status.slack.com",
+        "sv": "Slack svarade inte upprepade gånger; se status.slack.com",
+        "en": "Slack failed again and again; see status.slack.com",
+    },
+    "command.failures.hint.other": {
+        "fi": "katso koodin selitys Slackin chat.postMessage-ohjeesta",
+        "sv": "se koden i Slacks dokumentation för chat.postMessage",
+        "en": "see the code in Slack's chat.postMessage documentation",
+    },
+    "command.slow_down": {
+        "fi": (
+            "Kysymyksiä tulee nopeammin kuin ehdin vastata (enintään {limit} minuutissa). Odota "
+            "hetki ja kysy sitten uudelleen."
+        ),
+        "sv": (
+            "Frågorna kommer snabbare än jag hinner svara (högst {limit} i minuten). Vänta en "
+            "stund och fråga sedan igen."
+        ),
+        "en": (
+            "Questions are coming faster than I can answer (at most {limit} a minute). Please "
+            "wait a moment, then ask again."
+        ),
+    },
+}

@@ -1,0 +1,56 @@
+"""Phrases rendered in a language and a markup: values escaped, counts in form, people named."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.document import Label, Person, phrase
+from bot.render.phrase import PlainMarkup, render
+
+
+class Bracketing:
+    """A markup that shows what it did: values in [brackets], bold as <b>, people as @."""
+
+    command = "/cmd"
+
+    def text(self, value: str) -> str:
+        return f"[{value}]"
+
+    def mention(self, person: Person) -> str:
+        return f"@{person.key}"
+
+    def template(self, raw: str) -> str:
+        return raw.replace("*", "<b>", 1).replace("*", "</b>", 1)
+
+
+def test_text_values_are_escaped_by_the_markup_and_the_catalogue_text_is_not() -> None:
+    text = render(
+        phrase("remind.deadline", number="2.7", title="*Riski*", due=date(2027, 3, 31), text="<x>"),
+        "fi",
+        Bracketing(),
+    )
+    assert text == "<b>[2.7]</b> [*Riski*]\nMääräaika 31.3.2027: [<x>]"
+
+
+def test_counts_choose_their_form_and_dates_follow_the_language() -> None:
+    assert render(phrase("remind.in_days", days=1), "en", PlainMarkup()) == "1 day to the deadline"
+    assert render(phrase("due.count", count=3), "sv", PlainMarkup()) == "3 tidsfrister"
+
+
+def test_people_are_mentioned_and_nested_phrases_and_labels_render_in_the_same_language() -> None:
+    recorded = phrase(
+        "status.recorded",
+        state=Label("state", "at_risk"),
+        who=Person("U1", "Maija"),
+        when="17.12.2018",
+    )
+    assert render(recorded, "fi", Bracketing()) == (
+        "Kirjattu: <b>[Riski viivästyä]</b> (@U1, [17.12.2018])"
+    )
+    assert render(recorded, "en", PlainMarkup()) == "Recorded: At risk (Maija, 17.12.2018)"
+
+
+def test_plain_markup_drops_neutral_emphasis_but_keeps_words_with_stars_or_underscores() -> None:
+    plain = PlainMarkup()
+    assert plain.template("*Bold* and _it_ and `code`") == "Bold and it and code"
+    assert plain.template("on_track 2*3*4") == "on_track 2*3*4"
