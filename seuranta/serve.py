@@ -80,7 +80,13 @@ def serve(settings: Settings, factory: sessionmaker[Session]) -> int:
         return 0
     database: Engine = factory.kw["bind"]
     page = make_status_page(factory, settings)
-    wsgi = SeurantaWsgi(app, database, settings.slack_signing_secret or "", fallback=page)
+    wsgi = SeurantaWsgi(
+        app,
+        database,
+        settings.slack_signing_secret or "",
+        fallback=page,
+        default_lang=settings.language,
+    )
     GunicornServer(wsgi, settings, post_fork=lambda: database.dispose(close=False)).run()
     return 0
 

@@ -24,10 +24,12 @@ from slack_bolt import App, BoltRequest, BoltResponse
 from slack_bolt.adapter.wsgi.http_response import WsgiHttpResponse
 from sqlalchemy import Engine
 
+from bot.intents import MAX_INSPECTED, MAX_QUESTION_LENGTH
 from bot.slack import payloads
 from bot.slack.signature import VERIFIED, is_from_slack
 from data.db import SCHEMA_HEAD, current_revision
 from seuranta import logs
+from seuranta.i18n import message
 
 if TYPE_CHECKING:
     from _typeshed import OptExcInfo
@@ -39,6 +41,11 @@ SLACK_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
 # Slack's payloads are a few kB; a megabyte is generous and stops a memory-filling upload.
 MAX_BODY = 1_000_000
+# A slash command whose form body is longer holds more text than any command or question may
+# (MAX_INSPECTED characters, each at most 12 bytes percent-encoded): it is answered "too long"
+# without decoding a megabyte of %XX escapes first. Slack sends ``command`` before ``text``.
+MAX_COMMAND_BODY = 12 * MAX_INSPECTED + 4_096
+_COMMAND_FIELD = re.compile(rb"(?:^|&)command=%2F")
 _LENGTH = re.compile(r"[0-9]{1,9}")
 # The only headers Bolt is shown: the ones Slack's requests carry and Bolt reads. Others (such
 # as Bolt's internal x-slack-bolt-lazy-only) are not a client's to set.
@@ -59,8 +66,11 @@ class SeurantaWsgi:
         engine: Engine,
         signing_secret: str,
         fallback: WSGIApplication | None = None,
+        *,
+        default_lang: str = "fi",
     ) -> None:
         self.app = app
+        self.default_lang = default_lang
         self.engine = engine
         self.secret = signing_secret
         self.fallback = fallback or not_found
@@ -119,6 +129,11 @@ class SeurantaWsgi:
         signature = str(environ.get("HTTP_X_SLACK_SIGNATURE") or "")
         if not is_from_slack(raw, timestamp, signature, self.secret, time.time()):
             return BoltResponse(status=401, body={"error": "invalid request"}), {}
+        if len(raw) > MAX_COMMAND_BODY and _COMMAND_FIELD.search(raw, 0, 4_096):
+            too_long = message("help.too_long", self.default_lang, limit=MAX_QUESTION_LENGTH)
+            section = {"type": "section", "text": {"type": "mrkdwn", "text": too_long}}
+            reply = {"response_type": "ephemeral", "text": too_long, "blocks": [section]}
+            return BoltResponse(status=200, body=reply), {"kind": "command", "problem": "too long"}
         try:
             body = raw.decode("utf-8")
         except UnicodeDecodeError:
