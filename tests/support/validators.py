@@ -2,8 +2,8 @@
 
 :class:`OfficialValidators` keeps one Node process (``tests/support/node/validate.js``) for the
 whole test session and sends it one document per line, so checking a hundred cards costs one
-Node start-up. Install the Node side once with ``npm ci --prefix tests/support/node`` (CI does,
-in ``.ci/run``). Without Node or that install, :func:`official_validators` skips loudly, except
+Node start-up. scripts/setup installs the Node side (``npm ci --prefix tests/support/node``) when
+npm is there. Without Node or that install, :func:`official_validators` skips loudly, except
 under CI, where it fails: a green CI run always means the official validators ran.
 """
 
