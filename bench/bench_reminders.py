@@ -97,7 +97,7 @@ def fill(factory: Any) -> None:
             [
                 {
                     "organisation_id": o,
-                    "slack_user_id": f"U{o:05d}{c}",
+                    "person_key": f"U{o:05d}{c}",
                     "added_by": "bench",
                     "created_at": NOW,
                 }

@@ -88,11 +88,9 @@ def listing(session: Session, measure: Measure) -> list[Deadline]:
     return [_deadline(row, measure.number) for row in rows]
 
 
-def may_change(
-    session: Session, measure_id: int, slack_user_id: str, admins: frozenset[str]
-) -> bool:
+def may_change(session: Session, measure_id: int, person_key: str, admins: frozenset[str]) -> bool:
     """The measure's own contacts and the admins: those who may report its status."""
-    return status.may_report(session, measure_id, slack_user_id, admins)[0]
+    return status.may_report(session, measure_id, person_key, admins)[0]
 
 
 def add(

@@ -26,9 +26,17 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
 )
+from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from data.schedule import MilestoneKind
+from seuranta.identity import Platform, platform_of
+
+# A person key: a Slack user id (up to 32 characters) or "teams:" and a 36-character GUID.
+PERSON_KEY_LENGTH = 64
+# A destination or a platform's message id: a Teams channel ("teams:19:…@thread.tacv2") or
+# personal conversation id runs far past Slack's short ids.
+DESTINATION_LENGTH = 255
 
 
 class UtcDateTime(TypeDecorator[datetime]):
@@ -201,6 +209,12 @@ class Milestone(Base):
     measure: Mapped[Measure] = relationship(back_populates="milestones")
 
 
+def _reporters_platform(context: DefaultExecutionContext) -> str:
+    """The platform of the row being inserted, from its reporter's person key."""
+    assert context.current_parameters is not None  # SQLAlchemy sets it for column defaults
+    return platform_of(context.current_parameters["reporter"]).value
+
+
 class StatusReport(Base):
     """One report of a measure's state. Reports are only ever added: a correction is a new row."""
 
@@ -216,8 +230,12 @@ class StatusReport(Base):
     reporter_name: Mapped[str] = mapped_column(String(200), default="")
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"))
     source: Mapped[str] = mapped_column(String(20))
-    channel: Mapped[str | None] = mapped_column(String(32))
-    message_ts: Mapped[str | None] = mapped_column(String(32))
+    # Where the report was made, read as its platform's ids: a Slack channel and message ts,
+    # or a Teams conversation and activity id. The reporter is a person key, which names the
+    # platform (seuranta.identity), so the platform follows from it unless given.
+    platform: Mapped[Platform] = mapped_column(String(10), default=_reporters_platform)
+    channel: Mapped[str | None] = mapped_column(String(DESTINATION_LENGTH))
+    message_ts: Mapped[str | None] = mapped_column(String(DESTINATION_LENGTH))
     permalink: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime]
 
@@ -226,16 +244,18 @@ class StatusReport(Base):
 
 
 class Person(Base):
-    """A Slack user the bot has met: whom they represent and how to talk to them.
+    """A person the bot has met, on any platform: whom they represent and how to talk to them.
 
-    ``locale`` and ``tz`` are cached from ``users.info`` so answers follow the user's language
-    without a Web API call per question.
+    ``person_key`` is :attr:`seuranta.identity.PersonId.key`: a Slack user id as it always was,
+    or ``teams:<Azure AD object id>``. ``locale`` and ``tz`` are cached from the platform (Slack's
+    ``users.info``; a Teams activity's locale) so answers follow the person's language without
+    asking the platform per question.
     """
 
     __tablename__ = "person"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    slack_user_id: Mapped[str] = mapped_column(String(32), unique=True)
+    person_key: Mapped[str] = mapped_column(String(PERSON_KEY_LENGTH), unique=True)
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"))
     locale: Mapped[str | None] = mapped_column(String(16))
     tz: Mapped[str | None] = mapped_column(String(64))
@@ -249,15 +269,43 @@ class Contact(Base):
     """A person an admin named as an organisation's contact (reminders go to them)."""
 
     __tablename__ = "contact"
-    __table_args__ = (UniqueConstraint("organisation_id", "slack_user_id"),)
+    __table_args__ = (UniqueConstraint("organisation_id", "person_key"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
-    slack_user_id: Mapped[str] = mapped_column(String(32), index=True)
+    person_key: Mapped[str] = mapped_column(String(PERSON_KEY_LENGTH), index=True)
     added_by: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime]
 
     organisation: Mapped[Organisation] = relationship(lazy="joined")
+
+
+class ConversationKind(StrEnum):
+    PERSONAL = "personal"  # the bot's one-to-one chat with a person
+    CHANNEL = "channel"  # a channel of a team the bot was added to
+
+
+class ConversationReference(Base):
+    """What the Teams Bot Connector needs to message a person or channel the bot has met.
+
+    Teams has no "open a DM with this user id" that works for a person the bot has never met:
+    the bot must keep the conversation, the regional service URL and the ids from an install or
+    an earlier message. ``destination`` is the key a reminder names: ``teams:<AAD object id>``
+    (a person's personal chat) or ``teams:19:…@thread.tacv2`` (a channel).
+    """
+
+    __tablename__ = "conversation_reference"
+
+    destination: Mapped[str] = mapped_column(String(DESTINATION_LENGTH), primary_key=True)
+    kind: Mapped[ConversationKind] = mapped_column(String(10))
+    service_url: Mapped[str] = mapped_column(Text)
+    conversation_id: Mapped[str] = mapped_column(Text)
+    tenant_id: Mapped[str | None] = mapped_column(String(64))
+    bot_id: Mapped[str] = mapped_column(String(DESTINATION_LENGTH))
+    # The person in a personal chat: their Teams user id (29:…) and Azure AD object id.
+    user_id: Mapped[str | None] = mapped_column(String(DESTINATION_LENGTH))
+    aad_object_id: Mapped[str | None] = mapped_column(String(36))
+    updated_at: Mapped[datetime]
 
 
 class HandledEvent(Base):
@@ -305,12 +353,13 @@ class Reminder(Base):
     milestone_id: Mapped[int | None] = mapped_column(ForeignKey("milestone.id"))
     due: Mapped[date | None]
     offset_days: Mapped[int | None]
-    # A Slack user id, or "org:KEY" for the coordinator's "name a contact" request.
+    # A person key, or "org:KEY" for the coordinator's "name a contact" request.
     recipient: Mapped[str] = mapped_column(String(64))
     measure_id: Mapped[int | None] = mapped_column(ForeignKey("measure.id"))
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"))
     round_id: Mapped[int | None] = mapped_column(ForeignKey("reporting_round.id"))
-    channel: Mapped[str] = mapped_column(String(32))  # where to post: a user id (DM) or channel
+    # Where to post: a person key (a direct message) or a channel (seuranta.identity).
+    channel: Mapped[str] = mapped_column(String(DESTINATION_LENGTH))
     tz: Mapped[str | None] = mapped_column(String(64))  # the recipient's zone, for quiet hours
     send_at: Mapped[datetime]
     status: Mapped[ReminderStatus] = mapped_column(String(12), default=ReminderStatus.PLANNED)
@@ -318,8 +367,8 @@ class Reminder(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     claimed_by: Mapped[str | None] = mapped_column(String(64))
     claimed_until: Mapped[datetime | None]
-    posted_channel: Mapped[str | None] = mapped_column(String(32))
-    ts: Mapped[str | None] = mapped_column(String(32))
+    posted_channel: Mapped[str | None] = mapped_column(String(DESTINATION_LENGTH))
+    ts: Mapped[str | None] = mapped_column(String(DESTINATION_LENGTH))
     sent_at: Mapped[datetime | None]
     error: Mapped[str | None] = mapped_column(String(200))
     folded_into: Mapped[int | None] = mapped_column(ForeignKey("reminder.id"), index=True)
@@ -332,7 +381,7 @@ class ReminderPause(Base):
 
     __tablename__ = "reminder_pause"
 
-    slack_user_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    person_key: Mapped[str] = mapped_column(String(PERSON_KEY_LENGTH), primary_key=True)
     until: Mapped[date]
     set_at: Mapped[datetime]
 

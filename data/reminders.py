@@ -34,7 +34,6 @@ from data.models import (
     Organisation,
     Person,
     Reminder,
-    ReminderPause,
     ReminderStatus,
     Responsibility,
     Role,
@@ -67,7 +66,7 @@ def deadline_targets(session: Session, first_due: date, last_due: date) -> list[
             Milestone.measure_id,
             Responsibility.organisation_id,
             Organisation.key,
-            Contact.slack_user_id,
+            Contact.person_key,
             Person.tz,
         )
         .join(Measure, Measure.id == Milestone.measure_id)
@@ -77,14 +76,14 @@ def deadline_targets(session: Session, first_due: date, last_due: date) -> list[
         )
         .join(Organisation, Organisation.id == Responsibility.organisation_id)
         .outerjoin(Contact, Contact.organisation_id == Responsibility.organisation_id)
-        .outerjoin(Person, Person.slack_user_id == Contact.slack_user_id)
+        .outerjoin(Person, Person.person_key == Contact.person_key)
         .where(
             Milestone.due >= first_due,
             Milestone.due <= last_due,
             Milestone.removed_at.is_(None),
             Measure.removed_at.is_(None),
         )
-        .order_by(Milestone.due, Milestone.id, Contact.slack_user_id)
+        .order_by(Milestone.due, Milestone.id, Contact.person_key)
     )
     targets = []
     seen: set[tuple[int, int, str | None]] = set()
@@ -99,22 +98,6 @@ def deadline_targets(session: Session, first_due: date, last_due: date) -> list[
             )
         )
     return targets
-
-
-def paused_users(session: Session, day: date) -> dict[str, date]:
-    """People who asked for no reminders, with the day reminders resume."""
-    rows = session.execute(
-        select(ReminderPause.slack_user_id, ReminderPause.until).where(ReminderPause.until > day)
-    )
-    return {user: until for user, until in rows}
-
-
-def pause(session: Session, slack_user_id: str, until: date, now: datetime) -> None:
-    existing = session.get(ReminderPause, slack_user_id)
-    if existing is None:
-        session.add(ReminderPause(slack_user_id=slack_user_id, until=until, set_at=now))
-    else:
-        existing.until, existing.set_at = until, now
 
 
 def planned_row(now: datetime, **values: Any) -> dict[str, Any]:
@@ -140,7 +123,7 @@ def planned_row(now: datetime, **values: Any) -> dict[str, Any]:
 def zones(session: Session, users: Sequence[str]) -> dict[str, str | None]:
     """Each person's Slack time zone, where known (asked of Slack when they first talk to us)."""
     rows = session.execute(
-        select(Person.slack_user_id, Person.tz).where(Person.slack_user_id.in_(list(users)))
+        select(Person.person_key, Person.tz).where(Person.person_key.in_(list(users)))
     )
     return {user: tz for user, tz in rows}
 

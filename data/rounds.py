@@ -51,7 +51,7 @@ class RoundItem:
     number: str
     title: str
     leads: tuple[str, ...]  # organisation keys
-    contacts: tuple[str, ...]  # Slack user ids of the leads' contacts
+    contacts: tuple[str, ...]  # person keys of the leads' contacts
     answer: Answer | None
 
 
@@ -204,9 +204,9 @@ def progress(session: Session, found: ReportingRound) -> RoundProgress:
     contacts: dict[int, list[str]] = defaultdict(list)
     organisation_ids = {oid for by_key in leads.values() for oid in by_key.values()}
     for organisation_id, user in session.execute(
-        select(Contact.organisation_id, Contact.slack_user_id)
+        select(Contact.organisation_id, Contact.person_key)
         .where(Contact.organisation_id.in_(organisation_ids))
-        .order_by(Contact.slack_user_id)
+        .order_by(Contact.person_key)
     ):
         contacts[organisation_id].append(user)
     answers = _answers_since(session, ids, found.started_at)

@@ -15,25 +15,25 @@ from seuranta.text import bounded
 
 
 def reporting_organisation(
-    session: Session, measure_id: int, slack_user_id: str
+    session: Session, measure_id: int, person_key: str
 ) -> Organisation | None:
     """The responsible organisation (lead first) the person is a named contact of, if any."""
     return session.scalar(
         select(Organisation)
         .join(Responsibility, Responsibility.organisation_id == Organisation.id)
         .join(Contact, Contact.organisation_id == Organisation.id)
-        .where(Responsibility.measure_id == measure_id, Contact.slack_user_id == slack_user_id)
+        .where(Responsibility.measure_id == measure_id, Contact.person_key == person_key)
         .order_by(case((Responsibility.role == Role.LEAD, 0), else_=1), Responsibility.position)
         .limit(1)
     )
 
 
 def may_report(
-    session: Session, measure_id: int, slack_user_id: str, admins: frozenset[str]
+    session: Session, measure_id: int, person_key: str, admins: frozenset[str]
 ) -> tuple[bool, Organisation | None]:
     """Only the measure's contacts and the admins; the organisation is recorded with it."""
-    organisation = reporting_organisation(session, measure_id, slack_user_id)
-    return (organisation is not None or slack_user_id in admins), organisation
+    organisation = reporting_organisation(session, measure_id, person_key)
+    return (organisation is not None or person_key in admins), organisation
 
 
 def latest_state(session: Session, measure_id: int) -> State | None:
@@ -62,6 +62,11 @@ def record(
     permalink: str | None,
     now: datetime,
 ) -> StatusReport:
+    """Store one report; the reporter's person key says which platform it was made on.
+
+    The platform says how ``channel`` and ``message_ts`` read: a Slack channel and message ts,
+    or a Teams conversation and activity id.
+    """
     report = StatusReport(
         measure_id=measure_id,
         milestone_id=milestone_id,

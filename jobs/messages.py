@@ -50,7 +50,7 @@ def language(session: Session, slack_user_id: str, default: str) -> str:
     if slack_user_id in preloaded:
         locale = preloaded[slack_user_id]
     else:
-        locale = session.scalar(select(Person.locale).where(Person.slack_user_id == slack_user_id))
+        locale = session.scalar(select(Person.locale).where(Person.person_key == slack_user_id))
     prefix = (locale or "")[:2].lower()
     return prefix if prefix in ("fi", "sv", "en") else default
 
@@ -71,7 +71,7 @@ def preload(session: Session, rows: list[Reminder]) -> None:
     users = {r.recipient for r in rows}
     locales: dict[str, str | None] = dict.fromkeys(users)
     for user, locale in session.execute(
-        select(Person.slack_user_id, Person.locale).where(Person.slack_user_id.in_(users))
+        select(Person.person_key, Person.locale).where(Person.person_key.in_(users))
     ):
         locales[user] = locale
     session.info[_LOCALES] = locales

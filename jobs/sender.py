@@ -26,7 +26,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from data import reminders
+from data import directory, reminders
 from data.db import transaction
 from data.models import Reminder
 from jobs import messages
@@ -147,7 +147,7 @@ class Sender:
         today = now.astimezone(self.policy.tz).date()
         jobs = []
         with transaction(self.factory) as session:
-            paused = reminders.paused_users(session, today)
+            paused = directory.paused_users(session, today)
             rows = list(
                 session.scalars(select(Reminder).where(Reminder.id.in_(ids)).order_by(Reminder.id))
             )

@@ -13,7 +13,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from data import reminders
+from data import directory, reminders
 from data.models import Measure, Milestone, Organisation, Reminder
 from jobs import messages, planner
 from jobs.policy import ReminderPolicy, zone_or
@@ -82,7 +82,7 @@ def dry_run(factory: sessionmaker[Session], settings: Settings, now: datetime) -
         result = planner.plan(session, policy, now, settings.coordinator_channel)
         report = TickReport(result)
         today = now.astimezone(policy.tz).date()
-        paused = reminders.paused_users(session, today)
+        paused = directory.paused_users(session, today)
         for row in reminders.stale_rows(session, now, policy.fresh_for):
             report.would_send.append(
                 f"fold into 'you missed these' → {row.recipient}: {_what(session, row)}"

@@ -14,7 +14,8 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from seuranta.errors import ConfigError
+from seuranta.errors import ConfigError, InputError
+from seuranta.identity import PersonId, parse_channel
 
 DEFAULT_DATABASE_URL = "sqlite:///seuranta.sqlite3"
 SLACK_API_URL = "https://slack.com/api/"
@@ -39,8 +40,8 @@ class Settings:
     # gunicorn processes and threads per process; WEB_CONCURRENCY is Heroku's convention.
     web_concurrency: int = 2
     web_threads: int = 8
-    admins: frozenset[str] = field(default_factory=frozenset)
-    coordinator_channel: str | None = None
+    admins: frozenset[str] = field(default_factory=frozenset)  # person keys
+    coordinator_channel: str | None = None  # a Slack channel id or teams:19:…@thread.tacv2
     hide_status_notes: bool = False
     # Reminders, rounds and the digest (jobs/); see the README for the policy.
     reminder_offsets: tuple[int, ...] = (14, 3, 0)
@@ -132,8 +133,8 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         port=_port(env.get("PORT") or "3000"),
         web_concurrency=_count(env.get("WEB_CONCURRENCY") or "2", "WEB_CONCURRENCY"),
         web_threads=_count(env.get("SEURANTA_WEB_THREADS") or "8", "SEURANTA_WEB_THREADS"),
-        admins=frozenset(a for a in (env.get("SEURANTA_ADMINS") or "").replace(",", " ").split()),
-        coordinator_channel=env.get("SEURANTA_COORDINATOR_CHANNEL") or None,
+        admins=_admins(env.get("SEURANTA_ADMINS") or ""),
+        coordinator_channel=_channel(env.get("SEURANTA_COORDINATOR_CHANNEL") or ""),
         hide_status_notes=_flag(
             env.get("SEURANTA_HIDE_STATUS_NOTES") or "", "SEURANTA_HIDE_STATUS_NOTES"
         ),
@@ -160,6 +161,26 @@ def _validate(settings: Settings) -> None:
     if settings.log_format not in LOG_FORMATS:
         raise ConfigError(f"SEURANTA_LOG_FORMAT must be one of {', '.join(LOG_FORMATS)}")
     _check_api_url(settings.slack_api_url)
+
+
+def _admins(value: str) -> frozenset[str]:
+    """Person keys (seuranta.identity): Slack user ids and teams:<AAD object id>, checked."""
+    keys: set[str] = set()
+    for entry in value.replace(",", " ").split():
+        try:
+            keys.add(PersonId.parse(entry).key)
+        except InputError as error:
+            raise ConfigError(f"SEURANTA_ADMINS: {error}") from None
+    return frozenset(keys)
+
+
+def _channel(value: str) -> str | None:
+    if not value.strip():
+        return None
+    try:
+        return parse_channel(value)
+    except InputError as error:
+        raise ConfigError(f"SEURANTA_COORDINATOR_CHANNEL: {error}") from None
 
 
 def _check_api_url(url: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.slack.services import Services
 from bot.slack.subcommands import Pause
-from data import reminders
+from data import directory
 from data.db import transaction
 from seuranta.i18n import format_date, message
 
@@ -14,5 +14,5 @@ def pause_reply(services: Services, user_id: str, command: Pause, lang: str) -> 
     if command.until <= today:
         return message("command.pause.past", lang, until=format_date(command.until, lang))
     with transaction(services.factory) as session:
-        reminders.pause(session, user_id, command.until, services.now())
+        directory.pause(session, user_id, command.until, services.now())
     return message("command.pause.done", lang, until=format_date(command.until, lang))

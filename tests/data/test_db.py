@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 from alembic import command
+from alembic.autogenerate import compare_metadata
 from alembic.config import Config
+from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect, select
 from sqlalchemy.exc import StatementError
@@ -27,6 +29,13 @@ def test_migrations_create_every_table_the_models_declare(engine: Engine) -> Non
     assert current_revision(engine) == SCHEMA_HEAD
     tables = set(inspect(engine).get_table_names())
     assert set(Base.metadata.tables) <= tables
+
+
+def test_the_migrated_schema_is_exactly_what_the_models_declare(engine: Engine) -> None:
+    """Columns, types, nullability, indexes and constraints: a migration cannot drift."""
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, Base.metadata) == []
 
 
 def test_migrations_go_down_to_nothing_and_back_up(engine: Engine) -> None:

@@ -144,7 +144,7 @@ def test_a_paused_person_is_skipped(
     fake: FakeSlack,
     contacts: dict[str, str],
 ) -> None:
-    from data.reminders import pause
+    from data.directory import pause
 
     with factory() as session, session.begin():
         pause(session, contacts["SM"], date(2019, 1, 7), NOW)

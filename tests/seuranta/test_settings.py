@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import time
 
 import pytest
@@ -100,3 +101,37 @@ def test_logs_are_key_value_unless_json_is_asked_for() -> None:
 def test_a_number_in_other_digits_is_a_config_error_not_a_crash(name: str, value: str) -> None:
     with pytest.raises(ConfigError, match=name):
         load_settings({name: value})
+
+
+def test_admins_are_slack_ids_and_teams_users_each_kept_as_a_person_key() -> None:
+    settings = load_settings(
+        {"SEURANTA_ADMINS": "U012AB3CD, teams:5F0C1A6E-3F8E-4C53-9A53-1A2B3C4D5E6F  W045EF6GH"}
+    )
+
+    assert settings.admins == {
+        "U012AB3CD",
+        "W045EF6GH",
+        "teams:5f0c1a6e-3f8e-4c53-9a53-1a2b3c4d5e6f",
+    }
+
+
+@pytest.mark.parametrize(
+    "entry",
+    ["anna@example.org", "teams:anna", "<@U012AB3CD>", "u012ab3cd", "C0123ABCD"],
+)
+def test_an_admin_who_is_no_person_stops_the_start_naming_the_entry(entry: str) -> None:
+    with pytest.raises(ConfigError, match=f"SEURANTA_ADMINS: '{re.escape(entry)}' is neither"):
+        load_settings({"SEURANTA_ADMINS": f"U012AB3CD {entry}"})
+
+
+@pytest.mark.parametrize(
+    "channel", ["C0COORD", "G0123ABCD", "teams:19:3a8f2c7d1e6b4a5f9c0d8e7b6a5f4c3d@thread.tacv2"]
+)
+def test_the_coordinators_channel_is_a_slack_channel_or_a_teams_channel(channel: str) -> None:
+    assert load_settings({"SEURANTA_COORDINATOR_CHANNEL": channel}).coordinator_channel == channel
+
+
+@pytest.mark.parametrize("channel", ["#coordinators", "teams:coordinators", "U012AB3CD"])
+def test_a_coordinators_channel_that_is_no_channel_id_stops_the_start(channel: str) -> None:
+    with pytest.raises(ConfigError, match=f"SEURANTA_COORDINATOR_CHANNEL: '{channel}' is neither"):
+        load_settings({"SEURANTA_COORDINATOR_CHANNEL": channel})

@@ -71,7 +71,7 @@ def _listing(contacts: list[Contact], lang: str) -> str:
         return message("command.contacts.none", lang)
     by_key: dict[str, list[str]] = {}
     for contact in contacts:
-        by_key.setdefault(contact.organisation.key, []).append(f"<@{contact.slack_user_id}>")
+        by_key.setdefault(contact.organisation.key, []).append(f"<@{contact.person_key}>")
     lines = [f"*{message('command.contacts.title', lang)}*"]
     lines += [f"• *{escape(key)}*: {', '.join(users)}" for key, users in by_key.items()]
     return "\n".join(lines)

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.slack.subcommands import Pause, Usage, parse_subcommand
-from data.reminders import paused_users
+from data.directory import paused_users
 from tests.bot.slack.conftest import SignedSlack
 
 
