@@ -47,7 +47,7 @@ class TransientError(Exception):
 
 
 class PermanentError(Exception):
-    """Refused for a reason retrying cannot fix (``channel_not_found``, ``teams_not_configured``)."""
+    """Refused for a reason retrying cannot fix: ``channel_not_found``, ``teams_not_configured``."""
 
     def __init__(self, code: str) -> None:
         super().__init__(code)

@@ -11,21 +11,23 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, sessionmaker
 
+from bot.document import Target
 from bot.engine import Engine as AnswerEngine
 from bot.render.text import render_text
+from bot.slack.client import web_client
 from bot.slack.listeners.actions.status_buttons import MODAL_CALLBACK
+from bot.slack.port import SlackPort
+from bot.slack.status_actions import NOTE_ACTION, button_value
 from data.db import transaction
 from data.directory import add_contact, remember_profile, resolve_one
 from data.models import Reminder, State, StatusReport
-from jobs.messages import NOTE_ACTION, status_value
-from jobs.slack_port import SlackPort, web_client
 from jobs.tick import run_tick
 from seuranta.settings import Settings
 from seuranta.text import NOTE_LIMIT
 from tests.bot.slack.conftest import SignedSlack, payload
 from tests.conftest import NOW
 from tests.fakeslack import FakeSlack
-from tests.jobs.conftest import FAST
+from tests.jobs.conftest import FAST, ports
 
 CONTACT = "USMCONTACT"  # a contact of SM, which leads measure 2.7
 
@@ -37,8 +39,8 @@ def reminder(
     """The worker has sent SM's contact the 14-day reminder of a 2.7 milestone."""
     with factory() as session, session.begin():
         add_contact(session, resolve_one(session, "SM"), CONTACT, "UADMIN001", NOW)
-    port = SlackPort(web_client(slack_settings, timeout=5))
-    run_tick(factory, slack_settings, port, clock=lambda: NOW, worker="w1", options=FAST)
+    port = SlackPort(web_client(slack_settings, retries=False, timeout=5), channel_interval=0.0)
+    run_tick(factory, slack_settings, ports(port), clock=lambda: NOW, worker="w1", options=FAST)
     with factory() as session:
         from data.models import Measure
 
@@ -61,7 +63,9 @@ def click(reminder: Reminder, action_id: str, user: str = CONTACT) -> dict[str, 
             "action_id": action_id,
             "block_id": f"status:{reminder.id}",
             "text": {"type": "plain_text", "text": "x"},
-            "value": status_value(reminder.measure_id or 0, reminder.milestone_id, reminder.id),
+            "value": button_value(
+                Target(reminder.measure_id or 0, reminder.milestone_id, reminder.id)
+            ),
             "type": "button",
             "action_ts": f"{time.time():.6f}",
         }
