@@ -26,6 +26,8 @@ class SlackPort:
     platform = Platform.SLACK
 
     def __init__(self, client: WebClient, channel_interval: float = 1.0) -> None:
+        if client.retry_handlers:
+            raise ValueError("the outbox's Slack client must not repeat posts by itself")
         self.client = client
         # chat.postMessage: about one message per second per channel.
         self.channel_interval = channel_interval

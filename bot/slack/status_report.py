@@ -13,7 +13,7 @@ import re
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.document import Document, Label, Note, Person, Target, phrase
+from bot.document import Document, Label, Note, Person, Target, Value, phrase
 from bot.slack.render.document import render_document
 from bot.slack.services import Services
 from bot.slack.subcommands import ReportStatus
@@ -114,32 +114,33 @@ def _show_on_reminder(
     lang: str,
     number: str,
 ) -> None:
-    """chat.update the reminder: its text and buttons, plus who recorded what and when."""
+    """chat.update the reminder: its text and buttons, plus who recorded what and when.
+
+    The message is shown again as its notice is now, in its reader's language (the clicker's
+    if it no longer has anything to say)."""
     local = services.now().astimezone(services.settings.zone)
-    when = f"{format_date(local.date(), lang)} {local:%H:%M}"
-    recorded = phrase("status.recorded", state=Label("state", state), who=Person(user), when=when)
-    document = Document(recorded, (Note(recorded),))
+    document: Document | None = None
     with services.factory() as session:
         row = outbox.by_message(session, channel, ts)
         if row is not None:
-            if row.kind == OutboxKind.BUNDLE:  # it lists several: say which one this was for
-                recorded = phrase(
-                    "status.recorded_for",
-                    number=number,
-                    state=Label("state", state),
-                    who=Person(user),
-                    when=when,
-                )
             try:
                 document = kinds.notice(session, row, local.date()).document()
                 lang = kinds.language_of(session, row, services.settings.language)
             except Gone:  # its milestone was removed since: the record alone is shown
-                pass
-            else:
-                if row.round_id is None:  # a round message shows it beside the measure
-                    document = dataclasses.replace(
-                        document, blocks=(*document.blocks, Note(recorded))
-                    )
+                document = None
+    values: dict[str, Value] = {
+        "state": Label("state", state),
+        "who": Person(user),
+        "when": f"{format_date(local.date(), lang)} {local:%H:%M}",
+    }
+    if row is not None and row.kind == OutboxKind.BUNDLE:  # it lists several: say which
+        recorded = phrase("status.recorded_for", number=number, **values)
+    else:
+        recorded = phrase("status.recorded", **values)
+    if document is None:
+        document = Document(recorded, (Note(recorded),))
+    elif row is not None and row.round_id is None:  # a round message shows it by the measure
+        document = dataclasses.replace(document, blocks=(*document.blocks, Note(recorded)))
     shown = render_document(document, lang)
     client.chat_update(channel=channel, ts=ts, text=shown.text, blocks=shown.blocks)
 

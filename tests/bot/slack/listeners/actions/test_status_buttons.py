@@ -20,7 +20,7 @@ from bot.slack.port import SlackPort
 from bot.slack.status_actions import NOTE_ACTION, button_value
 from data.db import transaction
 from data.directory import add_contact, remember_profile, resolve_one
-from data.models import Reminder, State, StatusReport
+from data.models import Milestone, Reminder, State, StatusReport
 from jobs.tick import run_tick
 from seuranta.settings import Settings
 from seuranta.text import NOTE_LIMIT
@@ -315,3 +315,22 @@ def test_the_note_modal_stores_the_note_without_control_or_bidi_characters(
 
     (stored,) = wait_for_reports(factory, 1)
     assert stored.note == "Riski &lt;pieni&gt; <@U0ANNA>\nseuraava"
+
+
+def test_a_click_on_a_reminder_whose_milestone_was_removed_since_shows_the_record_alone(
+    slack: SignedSlack,
+    fake_slack: FakeSlack,
+    factory: sessionmaker[Session],
+    reminder: Reminder,
+) -> None:
+    with transaction(factory) as session:
+        milestone = session.get(Milestone, reminder.milestone_id)
+        assert milestone is not None
+        milestone.removed_at = NOW
+    assert slack.action(click(reminder, "seuranta_status_done")).status == 200
+    wait_for_reports(factory, 1)
+    (update,) = fake_slack.wait_for("chat.update")
+    (recorded,) = update.params["blocks"]
+    assert recorded["type"] == "context"
+    assert recorded["elements"][0]["text"].startswith(f"Kirjattu: *Valmis* (<@{CONTACT}>, ")
+    assert update.params["text"].startswith(f"Kirjattu: Valmis (<@{CONTACT}>, ")
