@@ -147,9 +147,18 @@ def release(
     worker: str,
     not_before: datetime | None,
     error: str | None = None,
+    *,
+    attempted: bool = True,
 ) -> bool:
-    """Give a claimed row back (shutdown, rate limit, quiet hours, transient error)."""
-    return _finish(session, reminder_id, worker, status=PLANNED, not_before=not_before, error=error)
+    """Give a claimed row back (shutdown, rate limit, quiet hours, transient error).
+
+    ``attempted=False``: the post that :func:`start_sending` counted never left (nobody to
+    post to yet), so it does not count towards giving up.
+    """
+    values: dict[str, Any] = {"status": PLANNED, "not_before": not_before, "error": error}
+    if not attempted:
+        values["attempts"] = Reminder.attempts - 1
+    return _finish(session, reminder_id, worker, **values)
 
 
 def _finish(session: Session, reminder_id: int, worker: str, **values: Any) -> bool:

@@ -256,7 +256,12 @@ class Sender:
             report.add("failed", job.reminder_id, code)
             return _Outcome()
         except NotReachableYet as error:
-            self._settle_release(job, now + self.options.unreachable_wait, "not reachable yet")
+            later = now + self.options.unreachable_wait
+            self._settle(
+                lambda s: outbox.release(
+                    s, job.reminder_id, self.worker, later, "not reachable yet", attempted=False
+                )
+            )
             report.add("deferred", job.reminder_id, f"not reachable yet: {error}")
             return _Outcome()
         self._post_thread(job, posted)

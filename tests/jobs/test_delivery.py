@@ -225,6 +225,11 @@ def test_someone_not_reachable_yet_gets_the_reminder_once_they_can_be_reached(
     waiting = sorted(i for i, why in first.sent.deferred.items() if why.startswith("not reach"))
     assert waiting
     assert contacts["SM"] not in {p.destination for p in port.posts()}
+    with factory() as session:  # waiting is no failed attempt: it never counts towards giving up
+        rows = session.scalars(select(Reminder).where(Reminder.id.in_(waiting))).all()
+    assert {(r.status, r.attempts, r.error) for r in rows} == {
+        (ReminderStatus.PLANNED, 0, "not reachable yet")
+    }
 
     port.unreachable()  # e.g. they installed the app in Teams
     later = Clock(NOW + timedelta(minutes=10))
