@@ -36,12 +36,14 @@ sys.path.insert(0, str(ROOT))
 from slack_sdk import WebClient  # noqa: E402
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler  # noqa: E402
 
+from bot.slack.port import SlackPort  # noqa: E402
 from data.db import make_engine, make_sessionmaker, upgrade  # noqa: E402
 from data.models import (  # noqa: E402
     Contact,
     Measure,
     Milestone,
     Organisation,
+    OutboxKind,
     Programme,
     Reminder,
     Responsibility,
@@ -49,7 +51,6 @@ from data.models import (  # noqa: E402
 from jobs.planner import plan  # noqa: E402
 from jobs.policy import ReminderPolicy  # noqa: E402
 from jobs.sender import Sender, SendOptions  # noqa: E402
-from jobs.slack_port import SlackPort  # noqa: E402
 
 NOW = datetime(2022, 6, 15, 10, 0, tzinfo=UTC)
 
@@ -131,7 +132,7 @@ def add_sent(factory: Any, count: int) -> None:
                 insert(Reminder),
                 [
                     {
-                        "kind": "deadline",
+                        "kind": OutboxKind.DEADLINE,
                         "key": f"old:{i}",
                         "milestone_id": (i % 100_000) + 1,
                         "due": date(2018, 1, 1) + timedelta(days=i % 1500),
@@ -238,7 +239,7 @@ def plan_messages(factory: Any, channels: int, per_channel: int) -> None:
             insert(Reminder),
             [
                 {
-                    "kind": "deadline",
+                    "kind": OutboxKind.DEADLINE,
                     "key": f"b:{milestone_id}",
                     "milestone_id": milestone_id,
                     "due": due,
@@ -281,7 +282,7 @@ def bench_sender(factory: Any, channels: int, per_channel: int) -> None:
     port = SlackPort(WebClient(token="x", base_url=slack.url, retry_handlers=[]))
     sender = Sender(
         factory,
-        port,
+        {port.platform: port},
         worker="bench",
         clock=lambda: NOW,
         policy=ReminderPolicy(quiet=ReminderPolicy().quiet),

@@ -37,8 +37,9 @@ class Person:
 @dataclass(frozen=True, slots=True)
 class Phrase:
     """A catalogue sentence and its values: ``str`` is text to escape, ``int`` a count,
-    ``date`` a day shown in the reader's language, :class:`Person` a mention, and a nested
-    :class:`Phrase` a sentence of its own (a state's label, a recorded status)."""
+    ``date`` a day shown in the reader's language, :class:`Person` a mention, a nested
+    :class:`Phrase` a sentence of its own (a state's label, a recorded status), and a tuple
+    of values a list ("@Anna, @Pekka"), each rendered as its own type."""
 
     key: str
     values: Mapping[str, Value] = field(default_factory=lambda: MappingProxyType({}))
@@ -56,7 +57,7 @@ class Label:
     name: str
 
 
-Value = str | int | date | Person | Phrase | Label
+Value = str | int | date | Person | Phrase | Label | tuple["Value", ...]
 
 
 @dataclass(frozen=True, slots=True)

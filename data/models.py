@@ -327,7 +327,23 @@ class ReminderStatus(StrEnum):
     FAILED = "failed"  # a permanent Slack error, or transient ones past the attempt limit
     CANCELLED = "cancelled"  # the milestone moved or was removed before sending
     FOLDED = "folded"  # stale after downtime: listed in a "you missed these" message instead
-    SKIPPED = "skipped"  # the recipient paused reminders
+    # Not worth sending when its time came: the recipient paused reminders, the milestone was
+    # moved or removed, the round closed or was answered, a later nudge was due as well.
+    SKIPPED = "skipped"
+
+
+class OutboxKind(StrEnum):
+    """What an outbox row is; each kind's key, content and rules are in ``jobs.notices``."""
+
+    DEADLINE = "deadline"  # one milestone's reminder to one contact
+    BUNDLE = "bundle"  # a person's deadline reminders due at one instant, as one message
+    MISSED = "missed"  # stale reminders after downtime, listed in one message
+    NO_CONTACT = "no_contact"  # coordinators: an organisation with deadlines has no contact
+    ROUND_ASK = "round_ask"  # a reporting round's request to one contact
+    NUDGE = "nudge"  # a round's reminder to a contact who still owes answers
+    ROUND_NO_CONTACT = "round_no_contact"  # coordinators: a round's leads without a contact
+    ROUND_MISSING = "round_missing"  # coordinators: who had not answered by the due day
+    DIGEST = "digest"  # coordinators: the weekly digest
 
 
 class Reminder(Base):
@@ -348,7 +364,7 @@ class Reminder(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[str] = mapped_column(String(16))
+    kind: Mapped[OutboxKind] = mapped_column(String(16))
     key: Mapped[str] = mapped_column(String(200), unique=True)
     milestone_id: Mapped[int | None] = mapped_column(ForeignKey("milestone.id"))
     due: Mapped[date | None]

@@ -9,9 +9,10 @@ current when it is sent anyway.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import Any
 
-from data import reminders
+from data.models import OutboxKind
+from data.reminders import PlannedRow
+from jobs.notices.kinds import KINDS
 from jobs.policy import ReminderPolicy, local_instant
 
 
@@ -27,7 +28,7 @@ def plan(
     since: datetime,
     until: datetime,
     coordinator_channel: str | None,
-) -> list[dict[str, Any]]:
+) -> list[PlannedRow]:
     weekday = policy.digest_weekday
     if not coordinator_channel or weekday is None:
         return []
@@ -46,12 +47,12 @@ def plan(
     day, at = due[-1]
     year, week, _ = day.isocalendar()
     return [
-        reminders.planned_row(
-            now,
-            kind="digest",
-            key=f"digest:{year}-W{week:02d}",
+        PlannedRow(
+            kind=OutboxKind.DIGEST,
+            key=KINDS[OutboxKind.DIGEST].key(year=year, week=week),
             recipient="coordinators",
             channel=coordinator_channel,
             send_at=at,
+            created_at=now,
         )
     ]

@@ -1,9 +1,10 @@
 """Hands out sends so that each channel gets at most one post per interval, many in parallel.
 
-Slack allows ``chat.postMessage`` about one message per second per channel. Sleeping in a worker
-thread to respect that would idle the pool; instead the pacer keeps a heap of channels by the
-instant each may post again, and a free thread always takes the channel that is ready first.
-A 429 holds its channel for ``Retry-After`` without holding a thread.
+Slack allows ``chat.postMessage`` about one message per second per channel; each platform's port
+says its own interval, and a channel gets the interval of the port it is posted through.
+Sleeping in a worker thread to respect that would idle the pool; instead the pacer keeps a heap
+of channels by the instant each may post again, and a free thread always takes the channel that
+is ready first. A 429 holds its channel for ``Retry-After`` without holding a thread.
 """
 
 from __future__ import annotations
@@ -23,22 +24,22 @@ MARGIN = 0.05  # seconds added to each channel's interval
 class ChannelPacer(Generic[T]):
     def __init__(
         self,
-        interval: float,
         stop: threading.Event,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.interval = interval
         self.stop = stop
         self._now = monotonic
         self._queues: dict[str, deque[T]] = {}
+        self._intervals: dict[str, float] = {}  # seconds between two posts, per channel
         self._heap: list[tuple[float, int, str]] = []
         self._order = itertools.count()  # ties broken by insertion, never by channel name
         self._busy: set[str] = set()
         self._started: dict[str, float] = {}
         self._cond = threading.Condition()
 
-    def add(self, channel: str, item: T) -> None:
+    def add(self, channel: str, item: T, interval: float) -> None:
         with self._cond:
+            self._intervals[channel] = interval
             queue = self._queues.setdefault(channel, deque())
             queue.append(item)
             if len(queue) == 1 and channel not in self._busy:
@@ -89,7 +90,8 @@ class ChannelPacer(Generic[T]):
                 # The interval runs from when the post *started*, so the time spent posting
                 # and recording is not added to every slot; a 429 or backoff holds from now.
                 # MARGIN covers the previous request reaching Slack later than it started.
-                ready = self._started[channel] + self.interval + MARGIN if self.interval else 0.0
+                interval = self._intervals[channel]
+                ready = self._started[channel] + interval + MARGIN if interval else 0.0
                 ready = max(ready, self._now() + hold)
                 heapq.heappush(self._heap, (ready, next(self._order), channel))
             self._cond.notify_all()

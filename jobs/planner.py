@@ -1,4 +1,4 @@
-"""Deciding what is due: planning the outbox and folding stale rows (no Slack I/O).
+"""Deciding what is due: planning the outbox and folding stale rows (no chat platform I/O).
 
 Each tick plans deadline reminders, reporting rounds' asks, nudges and missing lists
 (:mod:`jobs.rounds`) and the weekly digest (:mod:`jobs.digest`), bundling a person's reminders
@@ -13,17 +13,20 @@ and plans only from ``now - fresh_for``: nothing is "missed" before the system e
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from data import reminders
+from data import outbox, reminders
 from data.db import transaction
-from data.models import Reminder, ReminderStatus
+from data.models import OutboxKind, Reminder, ReminderStatus
+from data.reminders import PlannedRow
 from jobs import digest, rounds
+from jobs.notices.kinds import KINDS, STALE_KINDS
 from jobs.policy import ReminderPolicy, due_window, sends_between
 
 WATERMARK = "planned_through"
@@ -55,10 +58,10 @@ def plan(
     since = planning_since(session, policy, now)
     until = now + policy.lookahead
     first_due, last_due = due_window(policy, since, until)
-    rows: list[dict[str, Any]] = []
+    rows: list[PlannedRow] = []
     # Organisations without a contact: one request per organisation and send day, listing its
     # milestones, rather than one coordinator-channel message per milestone.
-    requests: dict[tuple[str, datetime], dict[str, Any]] = {}
+    requests: dict[tuple[str, datetime], PlannedRow] = {}
     targets = reminders.deadline_targets(session, first_due, last_due)
     unreachable = 0
     for target in targets:
@@ -70,24 +73,30 @@ def plan(
                 assert coordinator_channel is not None
                 request = requests.setdefault(
                     (target.organisation_key, at),
-                    reminders.planned_row(
-                        now,
-                        kind="no_contact",
-                        key=f"no_contact:{target.organisation_key}:{at.isoformat()}",
+                    PlannedRow(
+                        kind=OutboxKind.NO_CONTACT,
+                        key=KINDS[OutboxKind.NO_CONTACT].key(
+                            organisation=target.organisation_key, at=at
+                        ),
                         recipient=f"org:{target.organisation_key}",
                         organisation_id=target.organisation_id,
                         channel=coordinator_channel,
                         send_at=at,
+                        created_at=now,
                         detail={"milestones": []},
                     ),
                 )
-                request["detail"]["milestones"].append(target.milestone_id)
+                request.detail["milestones"].append(target.milestone_id)
                 continue
             rows.append(
-                reminders.planned_row(
-                    now,
-                    kind="deadline",
-                    key=f"deadline:{target.milestone_id}:{target.due}:{offset}:{target.user}",
+                PlannedRow(
+                    kind=OutboxKind.DEADLINE,
+                    key=KINDS[OutboxKind.DEADLINE].key(
+                        milestone=target.milestone_id,
+                        due=target.due,
+                        offset=offset,
+                        person=target.user,
+                    ),
                     milestone_id=target.milestone_id,
                     due=target.due,
                     offset_days=offset,
@@ -97,6 +106,7 @@ def plan(
                     channel=target.user,
                     tz=target.tz,
                     send_at=at,
+                    created_at=now,
                 )
             )
     rows.extend(requests.values())
@@ -112,10 +122,51 @@ def plan(
     rows += digest.plan(policy, now, since, until, coordinator_channel)
     cancelled = reminders.cancel_outdated(session)
     if policy.bundle:
-        rows = reminders.bundle(session, rows, now)
+        rows = bundle(session, rows, now)
     added = reminders.insert_planned(session, rows)
     reminders.advance_watermark(session, WATERMARK, now)
     return PlanResult(since, until, len(targets), added, cancelled, unreachable)
+
+
+def bundle(session: Session, rows: list[PlannedRow], now: datetime) -> list[PlannedRow]:
+    """Fold a person's new deadline rows due at one instant into one "bundle" row.
+
+    Done before the rows are inserted, so it costs one INSERT of the bundles and one indexed
+    lookup of their ids, however many people there are. The member rows are still inserted
+    (folded), so their unique keys keep stopping them being planned again; the bundle lists
+    them when it is sent. A bundle that already went out (only possible for rows added after
+    their time was first planned) leaves the new rows to go on their own.
+    """
+    groups: dict[tuple[str, datetime], list[PlannedRow]] = defaultdict(list)
+    for row in rows:
+        if row.kind == OutboxKind.DEADLINE:
+            groups[(row.recipient, row.send_at)].append(row)
+    bundles = {
+        group: PlannedRow(
+            kind=OutboxKind.BUNDLE,
+            key=KINDS[OutboxKind.BUNDLE].key(person=group[0], at=group[1]),
+            recipient=group[0],
+            channel=members[0].channel,
+            tz=members[0].tz,
+            send_at=group[1],
+            created_at=now,
+        )
+        for group, members in groups.items()
+        if len(members) > 1
+    }
+    reminders.insert_planned(session, list(bundles.values()))
+    planned = reminders.planned_ids(session, [b.key for b in bundles.values()])
+    folded = []
+    for row in rows:
+        found = (
+            bundles.get((row.recipient, row.send_at)) if row.kind == OutboxKind.DEADLINE else None
+        )
+        if found is not None and found.key in planned:
+            row = dataclasses.replace(
+                row, status=ReminderStatus.FOLDED, folded_into=planned[found.key]
+            )
+        folded.append(row)
+    return folded
 
 
 def fold_stale(factory: sessionmaker[Session], policy: ReminderPolicy, now: datetime) -> list[int]:
@@ -125,7 +176,7 @@ def fold_stale(factory: sessionmaker[Session], policy: ReminderPolicy, now: date
     CAS moves nothing and its empty "missed" row is rolled back with it.
     """
     with factory() as session:
-        stale = reminders.stale_rows(session, now, policy.fresh_for)
+        stale = outbox.stale_rows(session, now, policy.fresh_for, STALE_KINDS)
     created = []
     for (recipient, channel), group in itertools.groupby(
         stale, key=lambda r: (r.recipient, r.channel)
@@ -133,8 +184,8 @@ def fold_stale(factory: sessionmaker[Session], policy: ReminderPolicy, now: date
         rows = list(group)
         with factory() as session, session.begin():
             missed = Reminder(
-                kind="missed",
-                key=f"missed:{recipient}:{now.isoformat()}:{rows[0].id}",
+                kind=OutboxKind.MISSED,
+                key=KINDS[OutboxKind.MISSED].key(person=recipient, at=now, first=rows[0].id),
                 recipient=recipient,
                 channel=channel,
                 tz=rows[0].tz,
@@ -146,7 +197,7 @@ def fold_stale(factory: sessionmaker[Session], policy: ReminderPolicy, now: date
             )
             session.add(missed)
             session.flush()
-            if reminders.fold(session, [r.id for r in rows], missed.id) == 0:
+            if outbox.fold(session, [r.id for r in rows], missed.id) == 0:
                 session.rollback()
                 continue
             created.append(missed.id)

@@ -1,4 +1,4 @@
-"""A reporting round's messages: the first ask, the nudges, and the missing list (no Slack I/O).
+"""A reporting round's messages: the first ask, the nudges, and the missing list (no chat I/O).
 
 The first ask goes out when the round starts (one message per person, listing all their
 measures), and on the next tick to a contact named later, until the due day. Nudges follow
@@ -11,53 +11,57 @@ who is still missing.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import Any
 
 from sqlalchemy.orm import Session
 
 from data import reminders, rounds
+from data.models import OutboxKind
+from data.reminders import PlannedRow
 from data.rounds import RoundProgress
+from jobs.notices.kinds import KINDS
 from jobs.policy import ReminderPolicy, local_instant, zone_or
 
 
 def ask_rows(
     session: Session, progress: RoundProgress, now: datetime, coordinator_channel: str | None
-) -> list[dict[str, Any]]:
+) -> list[PlannedRow]:
     """One "please report" message per contact, and one request to name missing contacts."""
     people = progress.people()
     zones = reminders.zones(session, list(people))
     rows = [
-        reminders.planned_row(
-            now,
-            kind="round_ask",
-            key=f"round_ask:{progress.id}:{user}",
+        PlannedRow(
+            kind=OutboxKind.ROUND_ASK,
+            key=KINDS[OutboxKind.ROUND_ASK].key(round=progress.id, person=user),
             round_id=progress.id,
             recipient=user,
             channel=user,
             tz=zones.get(user),
             send_at=now,
+            created_at=now,
         )
         for user in people
     ]
     if progress.without_contact() and coordinator_channel:
         rows.append(
-            _to_coordinators(now, "round_no_contact", progress.id, coordinator_channel, now)
+            _to_coordinators(
+                now, OutboxKind.ROUND_NO_CONTACT, progress.id, coordinator_channel, now
+            )
         )
     return rows
 
 
 def _to_coordinators(
-    now: datetime, kind: str, round_id: int, channel: str, at: datetime
-) -> dict[str, Any]:
+    now: datetime, kind: OutboxKind, round_id: int, channel: str, at: datetime
+) -> PlannedRow:
     """A round's one message of this kind to the coordinator channel (the key says so)."""
-    return reminders.planned_row(
-        now,
+    return PlannedRow(
         kind=kind,
-        key=f"{kind}:{round_id}",
+        key=KINDS[kind].key(round=round_id),
         round_id=round_id,
         recipient=f"round:{round_id}",
         channel=channel,
         send_at=at,
+        created_at=now,
     )
 
 
@@ -88,10 +92,10 @@ def plan(
     *,
     coordinator_channel: str | None,
     nudge_every: int,
-) -> list[dict[str, Any]]:
+) -> list[PlannedRow]:
     """Open rounds' first asks to contacts named since the start, and the nudges and missing
     lists whose send instant is in [since, until]."""
-    rows: list[dict[str, Any]] = []
+    rows: list[PlannedRow] = []
     today = now.astimezone(policy.tz).date()
     for found in rounds.open_rounds(session):
         started = found.started_at.astimezone(policy.tz).date()
@@ -111,20 +115,22 @@ def plan(
                 at = policy.outside_quiet(local_instant(day, policy.send_time, zone), zone)
                 if since <= at <= until:
                     rows.append(
-                        reminders.planned_row(
-                            now,
-                            kind="nudge",
-                            key=f"nudge:{found.id}:{day.isoformat()}:{user}",
+                        PlannedRow(
+                            kind=OutboxKind.NUDGE,
+                            key=KINDS[OutboxKind.NUDGE].key(round=found.id, day=day, person=user),
                             round_id=found.id,
                             recipient=user,
                             channel=user,
                             tz=zones.get(user),
                             send_at=at,
+                            created_at=now,
                         )
                     )
         at = local_instant(missing_date(policy, found.due), policy.send_time, policy.tz)
         if coordinator_channel and since <= at <= until:
-            rows.append(_to_coordinators(now, "round_missing", found.id, coordinator_channel, at))
+            rows.append(
+                _to_coordinators(now, OutboxKind.ROUND_MISSING, found.id, coordinator_channel, at)
+            )
     return rows
 
 

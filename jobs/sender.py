@@ -1,16 +1,20 @@
-"""Sending what is due: claim rows, post them, record the ``ts`` — and never lose one.
+"""Sending what is due: claim rows, post them, record where they went — and never lose one.
 
 Each row goes claimed → sending → sent, every step a compare-and-set on the row
-(:mod:`data.reminders`). The one step that cannot be made atomic with Slack is the post itself:
-if the process dies, or the response is lost, after Slack accepted a post and before ``sent`` is
-committed, the row's lease expires and it is posted again. That is the single duplicate window
-(README, "The delivery guarantee"); every other failure either retries a post Slack did not
-take (429) or leaves the row for a later tick.
+(:mod:`data.outbox`). The one step that cannot be made atomic with a chat platform is the post
+itself: if the process dies, or the response is lost, after the platform accepted a post and
+before ``sent`` is committed, the row's lease expires and it is posted again. That is the single
+duplicate window (README, "The delivery guarantee"); every other failure either retries a post
+the platform did not take (429) or leaves the row for a later tick.
 
-Retry rules: 429 → the same row again after ``Retry-After`` (the channel is held, the thread is
-not); 5xx/network → a few quick retries with backoff, then back to the table with ``not_before``;
-permanent errors (``channel_not_found`` …) → ``failed`` with the code, shown to admins, never
-retried; more than ``max_attempts`` transient failures → ``failed`` as well.
+A row goes out through the port of its destination's platform (:mod:`seuranta.identity`), as
+its notice (:mod:`jobs.notices`) in the reader's language. Retry rules, the same on every
+platform (:mod:`jobs.port`): rate limited → the same row again after ``Retry-After`` (the
+channel is held, the thread is not); transient → a few quick retries with backoff, then back to
+the table with ``not_before``; permanent (``channel_not_found``, a platform that is not
+configured …) → ``failed`` with the code, shown to admins, never retried; more than
+``max_attempts`` transient failures → ``failed`` as well; not reachable yet → back to the table
+until the person can be reached (or the row goes stale and is folded).
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -26,13 +30,22 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from data import directory, reminders
+from bot.document import Document
+from data import directory, outbox
 from data.db import transaction
 from data.models import Reminder
-from jobs import messages
+from jobs.notices import Gone, kinds, reading
 from jobs.pacer import ChannelPacer
 from jobs.policy import ReminderPolicy, zone_or
-from jobs.port import Message, MessagePort, PermanentError, RateLimited, TransientError
+from jobs.port import (
+    MessagePort,
+    NotReachableYet,
+    PermanentError,
+    Posted,
+    RateLimited,
+    TransientError,
+)
+from seuranta.identity import Platform, platform_of
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +55,6 @@ Clock = Callable[[], datetime]
 @dataclass(frozen=True, slots=True)
 class SendOptions:
     concurrency: int = 8
-    channel_interval: float = 1.0  # Slack: about one message per second per channel
     batch: int = 200
     # Longer than a batch can take at one message per second, so a live worker keeps its rows.
     lease: timedelta = timedelta(minutes=10)
@@ -52,6 +64,8 @@ class SendOptions:
     quick_retries: int = 2
     retry_backoff: float = 2.0  # seconds before the first quick retry; doubled each time
     max_hold: float = 120.0  # a longer Retry-After goes back to the table instead of waiting
+    # How long a row for someone not reachable yet waits before it is tried again.
+    unreachable_wait: timedelta = timedelta(minutes=5)
 
 
 @dataclass
@@ -77,7 +91,9 @@ class SendReport:
 class _Job:
     reminder_id: int
     channel: str
-    message: Message
+    port: MessagePort
+    document: Document
+    lang: str
     attempts: int  # recorded attempts before this batch
     transient: int = 0
     rate_waits: int = 0
@@ -94,7 +110,7 @@ class Sender:
     def __init__(
         self,
         factory: sessionmaker[Session],
-        port: MessagePort,
+        ports: Mapping[Platform, MessagePort],
         *,
         worker: str,
         clock: Clock,
@@ -104,7 +120,7 @@ class Sender:
         stop: threading.Event | None = None,
     ) -> None:
         self.factory = factory
-        self.port = port
+        self.ports = ports
         self.worker = worker
         self.clock = clock
         self.policy = policy
@@ -117,7 +133,7 @@ class Sender:
         report = SendReport()
         while not self.stop.is_set():
             with transaction(self.factory) as session:
-                ids = reminders.claim(
+                ids = outbox.claim(
                     session, self.worker, self.clock(), self.options.lease, self.options.batch
                 )
             if not ids:
@@ -126,9 +142,9 @@ class Sender:
         return report
 
     def _send_batch(self, ids: list[int], report: SendReport) -> None:
-        pacer: ChannelPacer[_Job] = ChannelPacer(self.options.channel_interval, self.stop)
+        pacer: ChannelPacer[_Job] = ChannelPacer(self.stop)
         for job in self._prepare(ids, report):
-            pacer.add(job.channel, job)
+            pacer.add(job.channel, job, job.port.channel_interval)
         with ThreadPoolExecutor(self.options.concurrency, thread_name_prefix="send") as pool:
             futures = [
                 pool.submit(self._drain, pacer, report) for _ in range(self.options.concurrency)
@@ -138,11 +154,12 @@ class Sender:
         # Only after a stop: rows claimed but never started go straight back, unsent.
         for job in pacer.remaining():
             with transaction(self.factory) as session:
-                reminders.release(session, job.reminder_id, self.worker, None)
+                outbox.release(session, job.reminder_id, self.worker, None)
             report.add("deferred", job.reminder_id, "stopping")
 
     def _prepare(self, ids: list[int], report: SendReport) -> list[_Job]:
-        """Render each claimed row, or settle it at once (paused, quiet hours, gone)."""
+        """Build each claimed row's notice, or settle the row at once (paused, quiet hours,
+        not worth sending, gone, or for a platform that is not configured)."""
         now = self.clock()
         today = now.astimezone(self.policy.tz).date()
         jobs = []
@@ -151,31 +168,39 @@ class Sender:
             rows = list(
                 session.scalars(select(Reminder).where(Reminder.id.in_(ids)).order_by(Reminder.id))
             )
-            messages.preload(session, rows)
+            reading.preload(session, rows)
             for row in rows:
                 zone = zone_or(row.tz, self.policy.tz)
                 if row.recipient in paused:
                     why = f"paused until {paused[row.recipient].isoformat()}"
-                    reminders.mark_skipped(session, row.id, self.worker, why)
+                    outbox.mark_skipped(session, row.id, self.worker, why)
                     report.add("skipped", row.id, why)
                     continue
                 later = self.policy.outside_quiet(now, zone)
                 if later != now:
-                    reminders.release(session, row.id, self.worker, later, "quiet hours")
+                    outbox.release(session, row.id, self.worker, later, "quiet hours")
                     report.add("deferred", row.id, f"quiet hours until {later.isoformat()}")
                     continue
-                reason = messages.skip_reason(session, row, now)
+                reason = kinds.skip_reason(session, row, now)
                 if reason is not None:
-                    reminders.mark_skipped(session, row.id, self.worker, reason)
+                    outbox.mark_skipped(session, row.id, self.worker, reason)
                     report.add("skipped", row.id, reason)
                     continue
+                platform = platform_of(row.channel)
+                port = self.ports.get(platform)
+                if port is None:
+                    code = f"{platform}_not_configured"
+                    outbox.mark_failed(session, row.id, self.worker, code)
+                    report.add("failed", row.id, code)
+                    continue
                 try:
-                    message = messages.render(session, row, self.default_lang, today)
-                except messages.Gone as gone:
-                    reminders.mark_skipped(session, row.id, self.worker, str(gone))
+                    notice = kinds.notice(session, row, today)
+                except Gone as gone:
+                    outbox.mark_skipped(session, row.id, self.worker, str(gone))
                     report.add("skipped", row.id, str(gone))
                     continue
-                jobs.append(_Job(row.id, row.channel, message, row.attempts))
+                lang = kinds.language_of(session, row, self.default_lang)
+                jobs.append(_Job(row.id, row.channel, port, notice.document(), lang, row.attempts))
         return jobs
 
     def _drain(self, pacer: ChannelPacer[_Job], report: SendReport) -> None:
@@ -190,7 +215,7 @@ class Sender:
     def _attempt(self, job: _Job, report: SendReport) -> _Outcome:
         now = self.clock()
         with transaction(self.factory) as session:
-            mine = reminders.start_sending(
+            mine = outbox.start_sending(
                 session, job.reminder_id, self.worker, now, self.options.send_lease
             )
         if not mine:
@@ -199,9 +224,9 @@ class Sender:
         attempt = job.attempts + job.transient + job.rate_waits + 1
         job.posted_at = time.monotonic()
         try:
-            posted = self.port.post(job.channel, job.message)
+            posted = job.port.post(job.channel, job.document, job.lang)
         except RateLimited as limited:
-            # Slack did not take the post: repeating it cannot duplicate anything.
+            # The platform did not take the post: repeating it cannot duplicate anything.
             job.rate_waits += 1
             report.rate_limited += 1
             if limited.retry_after > self.options.max_hold:
@@ -214,9 +239,7 @@ class Sender:
             reason = str(error)
             if attempt >= self.options.max_attempts:
                 gave_up = f"gave up after {attempt} attempts: {reason}"
-                self._settle(
-                    lambda s: reminders.mark_failed(s, job.reminder_id, self.worker, gave_up)
-                )
+                self._settle(lambda s: outbox.mark_failed(s, job.reminder_id, self.worker, gave_up))
                 report.add("failed", job.reminder_id, reason)
                 return _Outcome()
             if job.transient <= self.options.quick_retries:
@@ -229,12 +252,21 @@ class Sender:
             return _Outcome()
         except PermanentError as error:
             code = error.code
-            self._settle(lambda s: reminders.mark_failed(s, job.reminder_id, self.worker, code))
+            self._settle(lambda s: outbox.mark_failed(s, job.reminder_id, self.worker, code))
             report.add("failed", job.reminder_id, code)
             return _Outcome()
-        self._post_thread(posted.channel, posted.ts, job.message)
+        except NotReachableYet as error:
+            later = now + self.options.unreachable_wait
+            self._settle(
+                lambda s: outbox.release(
+                    s, job.reminder_id, self.worker, later, "not reachable yet", attempted=False
+                )
+            )
+            report.add("deferred", job.reminder_id, f"not reachable yet: {error}")
+            return _Outcome()
+        self._post_thread(job, posted)
         recorded = self._settle(
-            lambda s: reminders.mark_sent(
+            lambda s: outbox.mark_sent(
                 s, job.reminder_id, self.worker, posted.channel, posted.ts, self.clock()
             ),
         )
@@ -245,17 +277,19 @@ class Sender:
             report.add("lost", job.reminder_id)
         return _Outcome()
 
-    def _post_thread(self, channel: str, ts: str, message: Message) -> None:
+    def _post_thread(self, job: _Job, posted: Posted) -> None:
         """The digest's details; best effort, since the parent message is already out."""
-        for reply in message.thread:
+        for reply in job.document.thread:
             for _ in range(3):
                 try:
-                    self.port.post(channel, reply, thread_ts=ts)
+                    job.port.post(job.channel, reply, job.lang, thread_of=posted)
                     break
                 except RateLimited as limited:
                     self.stop.wait(min(limited.retry_after, self.options.max_hold))
-                except (TransientError, PermanentError) as error:
-                    log.warning("thread reply under %s %s not posted: %s", channel, ts, error)
+                except (TransientError, PermanentError, NotReachableYet) as error:
+                    log.warning(
+                        "thread reply under %s %s not posted: %s", posted.channel, posted.ts, error
+                    )
                     break
 
     def _settle(self, change: Callable[[Session], bool]) -> bool:
@@ -263,4 +297,4 @@ class Sender:
             return change(session)
 
     def _settle_release(self, job: _Job, not_before: datetime, why: str) -> None:
-        self._settle(lambda s: reminders.release(s, job.reminder_id, self.worker, not_before, why))
+        self._settle(lambda s: outbox.release(s, job.reminder_id, self.worker, not_before, why))

@@ -8,18 +8,21 @@ send now, to whom and why, and leaves no trace.
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from data import directory, reminders
-from data.models import Measure, Milestone, Organisation, Reminder
-from jobs import messages, planner
+from data import directory, outbox
+from data.models import Measure, Milestone, Organisation, OutboxKind, Reminder
+from jobs import planner
+from jobs.notices.kinds import KINDS, STALE_KINDS, Audience, skip_reason
 from jobs.policy import ReminderPolicy, zone_or
 from jobs.port import MessagePort
 from jobs.sender import Clock, Sender, SendOptions, SendReport
-from seuranta.i18n import format_date
+from seuranta.i18n import format_date, message
+from seuranta.identity import Platform
 from seuranta.settings import Settings
 
 
@@ -51,7 +54,7 @@ class TickReport:
 def run_tick(
     factory: sessionmaker[Session],
     settings: Settings,
-    port: MessagePort,
+    ports: Mapping[Platform, MessagePort],
     *,
     clock: Clock,
     worker: str,
@@ -64,7 +67,7 @@ def run_tick(
     report = TickReport(result, planner.fold_stale(factory, policy, now))
     sender = Sender(
         factory,
-        port,
+        ports,
         worker=worker,
         clock=clock,
         policy=policy,
@@ -83,13 +86,13 @@ def dry_run(factory: sessionmaker[Session], settings: Settings, now: datetime) -
         report = TickReport(result)
         today = now.astimezone(policy.tz).date()
         paused = directory.paused_users(session, today)
-        for row in reminders.stale_rows(session, now, policy.fresh_for):
+        for row in outbox.stale_rows(session, now, policy.fresh_for, STALE_KINDS):
             report.would_send.append(
                 f"fold into 'you missed these' → {row.recipient}: {_what(session, row)}"
             )
-        for row in reminders.due_rows(session, now):
+        for row in outbox.due_rows(session, now):
             local = row.send_at.astimezone(zone_or(row.tz, policy.tz))
-            reason = messages.skip_reason(session, row, now)
+            reason = skip_reason(session, row, now)
             if row.recipient in paused:
                 verdict = f"skip (paused until {paused[row.recipient].isoformat()})"
             elif reason is not None:
@@ -97,8 +100,8 @@ def dry_run(factory: sessionmaker[Session], settings: Settings, now: datetime) -
             else:
                 verdict = "send"
             head = f"{verdict} {local:%Y-%m-%d %H:%M %Z} → {_whom(row)}"
-            if row.kind == "bundle":  # one message; each milestone on its own line
-                members = reminders.folded_under(session, row.id)
+            if KINDS[row.kind].lists_folded:  # one message; each milestone on its own line
+                members = outbox.folded_under(session, row.id)
                 head += f" [one message of {len(members)}]"
             else:
                 members = [row]
@@ -109,42 +112,34 @@ def dry_run(factory: sessionmaker[Session], settings: Settings, now: datetime) -
     return report
 
 
-_ROUND_KINDS = {
-    "round_ask": "the request for statuses",
-    "nudge": "a nudge",
-    "round_no_contact": "organisations without a contact",
-    "round_missing": "the missing list",
-}
-_DIGEST = "the weekly digest"
-
-
 def _whom(row: Reminder) -> str:
-    if row.kind in ("no_contact", "round_no_contact", "round_missing", "digest"):
+    if KINDS[row.kind].audience is Audience.COORDINATORS:
         return f"{row.channel} (coordinators)"
     return f"{row.recipient} (DM)" if row.channel == row.recipient else row.channel
 
 
 def _what(session: Session, row: Reminder) -> str:
-    if row.kind == "digest":
-        return _DIGEST
-    if row.kind in _ROUND_KINDS:
-        return f"{_ROUND_KINDS[row.kind]} of reporting round #{row.round_id}"
-    if row.kind == "no_contact":
-        return f"{len(row.detail.get('milestones', []))} milestone(s) of {row.recipient[4:]}"
+    """The milestone a reminder is about; for any other row, what the kind is called."""
     milestone = session.get(Milestone, row.milestone_id) if row.milestone_id else None
-    if milestone is None or milestone.due is None:
-        return f"{row.kind} #{row.id}"
-    measure: Measure = milestone.measure
-    return f"{measure.number} “{milestone.text}” due {format_date(milestone.due, 'fi')}"
+    if milestone is not None and milestone.due is not None:
+        measure: Measure = milestone.measure
+        return f"{measure.number} “{milestone.text}” due {format_date(milestone.due, 'fi')}"
+    label = message(KINDS[row.kind].label_key, "en")
+    if row.round_id is not None:
+        return f"{label} #{row.round_id}"
+    if row.kind == OutboxKind.NO_CONTACT:
+        organisation = row.recipient.removeprefix("org:")
+        return f"{label}: {len(row.detail.get('milestones', []))} milestone(s) of {organisation}"
+    return label
 
 
 def _why(session: Session, row: Reminder) -> str:
-    if row.kind == "digest":
+    if row.kind == OutboxKind.DIGEST:
         return "digest day"
-    if row.kind in _ROUND_KINDS:
+    if row.round_id is not None:
         return "the round's schedule"
     organisation = session.get(Organisation, row.organisation_id) if row.organisation_id else None
     org = organisation.key if organisation else "?"
-    if row.kind == "no_contact":
+    if row.kind == OutboxKind.NO_CONTACT:
         return f"{org} leads them but has no contact: asking the coordinators to name one"
     return f"{row.offset_days}-day reminder; contact of {org} (lead)"

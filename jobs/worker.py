@@ -4,7 +4,8 @@ APScheduler only decides *when to look*: one interval job, in memory (nothing pi
 store shared between processes — its FAQ says that cannot work), ``max_instances=1`` so ticks
 never overlap, ``coalesce=True`` so a stalled process runs one catch-up tick rather than many.
 What is due is decided from the database every tick, so a restart loses nothing and two workers
-duplicate nothing (the unique keys and claims in :mod:`data.reminders` see to that).
+duplicate nothing (the unique keys in :mod:`data.reminders` and the claims in :mod:`data.outbox`
+see to that).
 
 SIGTERM (Heroku gives 30 s): stop claiming, let in-flight posts finish and record their ``ts``,
 hand unstarted claims back, exit.
@@ -18,6 +19,7 @@ import signal
 import socket
 import threading
 import uuid
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from types import FrameType
 
@@ -25,9 +27,8 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from sqlalchemy.orm import Session, sessionmaker
 
 from jobs.port import MessagePort
-from jobs.slack_port import SlackPort, check_token, web_client
 from jobs.tick import run_tick
-from seuranta.errors import ConfigError
+from seuranta.identity import Platform
 from seuranta.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -38,25 +39,17 @@ def worker_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
 
 
-def slack_port(settings: Settings) -> MessagePort:
-    if not settings.slack_bot_token:
-        raise ConfigError("SLACK_BOT_TOKEN must be set to send reminders")
-    client = web_client(settings)
-    check_token(client)
-    return SlackPort(client)
-
-
 def tick_job(
     factory: sessionmaker[Session],
     settings: Settings,
-    port: MessagePort,
+    ports: Mapping[Platform, MessagePort],
     worker: str,
     stop: threading.Event,
 ) -> None:
     if stop.is_set():
         return
     report = run_tick(
-        factory, settings, port, clock=lambda: datetime.now(UTC), worker=worker, stop=stop
+        factory, settings, ports, clock=lambda: datetime.now(UTC), worker=worker, stop=stop
     )
     for line in report.lines():
         log.info(line)
@@ -65,7 +58,7 @@ def tick_job(
 def build_scheduler(
     factory: sessionmaker[Session],
     settings: Settings,
-    port: MessagePort,
+    ports: Mapping[Platform, MessagePort],
     stop: threading.Event,
 ) -> BlockingScheduler:
     scheduler = BlockingScheduler(timezone=UTC)
@@ -73,7 +66,7 @@ def build_scheduler(
         tick_job,
         "interval",
         seconds=settings.worker_tick_seconds,
-        args=(factory, settings, port, worker_id(), stop),
+        args=(factory, settings, ports, worker_id(), stop),
         id="tick",
         max_instances=1,
         coalesce=True,
@@ -83,9 +76,15 @@ def build_scheduler(
     return scheduler
 
 
-def run_worker(factory: sessionmaker[Session], settings: Settings) -> int:
+def run_worker(
+    factory: sessionmaker[Session],
+    settings: Settings,
+    ports: Mapping[Platform, MessagePort],
+) -> int:
+    """Runs until SIGTERM; ``ports`` (one per configured platform) come from the caller, the
+    composition root (:mod:`seuranta.compose`)."""
     stop = threading.Event()
-    scheduler = build_scheduler(factory, settings, slack_port(settings), stop)
+    scheduler = build_scheduler(factory, settings, ports, stop)
 
     def on_term(signum: int, _frame: FrameType | None) -> None:
         log.info("signal %s: no new claims; finishing posts in flight", signum)

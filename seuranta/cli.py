@@ -382,11 +382,12 @@ def _remind(args: argparse.Namespace, settings: Settings) -> int:
         report = dry_run(factory, settings, now)
         print("\n".join(report.would_send or ["Nothing is due."]))
         return 0
-    from jobs.worker import slack_port, worker_id
+    from jobs.worker import worker_id
+    from seuranta.compose import message_ports
 
     # With --as-of the clock stands still at that noon, so a re-run sees the same "now".
     clock = (lambda: now) if args.as_of else (lambda: datetime.now(UTC))
-    report = run_tick(factory, settings, slack_port(settings), clock=clock, worker=worker_id())
+    report = run_tick(factory, settings, message_ports(settings), clock=clock, worker=worker_id())
     print("\n".join(report.lines()))
     return 0
 
@@ -394,9 +395,10 @@ def _remind(args: argparse.Namespace, settings: Settings) -> int:
 def _worker(args: argparse.Namespace, settings: Settings) -> int:
     from jobs.worker import run_worker
     from seuranta import logs
+    from seuranta.compose import message_ports
 
     logs.configure(settings.log_format)
-    return run_worker(_open(settings, datetime.now(UTC)), settings)
+    return run_worker(_open(settings, datetime.now(UTC)), settings, message_ports(settings))
 
 
 def _teams_package(args: argparse.Namespace, settings: Settings) -> int:

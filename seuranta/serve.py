@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.engine import Engine as AnswerEngine
 from bot.slack.app import build_app
+from bot.slack.client import NETWORK_ERRORS, unreachable
 from bot.slack.web import SeurantaWsgi
-from jobs.slack_port import NETWORK_ERRORS, unreachable
 from reports.web import make_app as make_status_page
 from seuranta import logs
 from seuranta.errors import ConfigError

@@ -38,6 +38,7 @@ class Call:
     params: dict[str, Any]
     headers: dict[str, str]
     path: str
+    refused: bool = False  # answered with an error the test asked for (fail())
 
 
 @dataclass(slots=True)
@@ -158,10 +159,11 @@ class FakeSlack:
             method = WEBHOOK
         else:
             method = url.path.removeprefix("/api/").strip("/")
-        call = Call(method, params, {k.lower(): v for k, v in request.headers.items()}, url.path)
+        headers = {k.lower(): v for k, v in request.headers.items()}
         with self._lock:
-            self._calls.append(call)
             failure = self._take_failure(method)
+            call = Call(method, params, headers, url.path, refused=failure is not None)
+            self._calls.append(call)
         status, headers, body = self._answer(call, failure)
         payload = body.encode()
         request.send_response(status)

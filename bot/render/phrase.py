@@ -49,6 +49,8 @@ def _value(value: Value, lang: str, markup: Markup) -> str:
         return markup.text(value)
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, tuple):
+        return ", ".join(_value(item, lang, markup) for item in value)
     return format_date(value, lang)
 
 

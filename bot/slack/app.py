@@ -20,6 +20,7 @@ from slack_sdk import WebClient
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.slack import middleware
+from bot.slack.client import web_client
 from bot.slack.errors import handle_error
 from bot.slack.listeners import register_listeners
 from bot.slack.services import Services, utc_now
@@ -60,8 +61,3 @@ def _without_token_warning(record: logging.LogRecord) -> bool:
     """Bolt reads SLACK_BOT_TOKEN itself, then warns at every start that the client we give it
     wins. It does, on purpose: the client has the same token and honours SLACK_API_URL."""
     return "`token` will be unused" not in record.getMessage()
-
-
-def web_client(settings: Settings) -> WebClient:
-    """Every Web API client of the project: SLACK_API_URL lets a proxy (or a test) stand in."""
-    return WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url)

@@ -1,6 +1,6 @@
 """``/seuranta failures`` (admins): the messages Slack refused for good, and how to fix each.
 
-The sender never retries a permanent failure (``data.reminders.failures``), so this list is
+The sender never retries a permanent failure (``data.outbox.failures``), so this list is
 where an admin learns that a contact left or the bot is missing from a channel. Each line says
 when the message was due (local time), to whom, what it was and Slack's error code with a hint.
 """
@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session
 
 from bot.slack.mrkdwn import escape
 from bot.slack.services import Services
-from data import reminders
-from data.models import Measure, Reminder, ReminderStatus
+from data import outbox
+from data.models import Measure, OutboxKind, Reminder, ReminderStatus
+from jobs.notices.kinds import KINDS
 from seuranta.i18n import format_date, message
 
 SHOWN = 20
@@ -27,33 +28,17 @@ _MESSAGE_CODES = frozenset(
     {"msg_too_long", "no_text", "invalid_blocks", "invalid_blocks_format", "invalid_arguments"}
 )
 _GAVE_UP = "gave up after"  # the sender's own note after too many transient failures
-# The kinds with a label (a kind added later shows its own name); bundles and "you missed these"
-# messages list other rows, folded into them.
-_KINDS = frozenset(
-    {
-        "deadline",
-        "bundle",
-        "missed",
-        "no_contact",
-        "round_ask",
-        "nudge",
-        "round_no_contact",
-        "round_missing",
-        "digest",
-    }
-)
-_FOLDING = frozenset({"bundle", "missed"})
 
 
 def failures_reply(services: Services, user_id: str, lang: str) -> str:
     if not services.is_admin(user_id):
         return message("command.admins_only", lang)
     with services.factory() as session:
-        total = reminders.counts(session).get(ReminderStatus.FAILED.value, 0)
+        total = outbox.counts(session).get(ReminderStatus.FAILED.value, 0)
         if not total:
             return message("command.failures.none", lang)
         lines = [message("command.failures.title", lang, count=total)]
-        for row in reminders.failures(session, SHOWN):
+        for row in outbox.failures(session, SHOWN):
             lines.append(_line(services, row, _numbers(session, row), lang))
     if total > SHOWN:
         lines.append(message("more", lang, count=total - SHOWN))
@@ -92,12 +77,13 @@ def _is_person(channel: str) -> bool:
 
 
 def _what(row: Reminder, numbers: list[str], lang: str) -> str:
-    label = message(f"outbox.kind.{row.kind}", lang) if row.kind in _KINDS else row.kind
+    # A kind this version does not know (a newer worker's) shows its own name.
+    label = message(KINDS[row.kind].label_key, lang) if row.kind in KINDS else row.kind
     if numbers:
         label += " " + ", ".join(numbers)
-    if row.kind == "deadline" and row.due is not None:
+    if row.kind == OutboxKind.DEADLINE and row.due is not None:
         label += f" ({format_date(row.due, lang)})"
-    elif row.kind == "no_contact":
+    elif row.kind == OutboxKind.NO_CONTACT:
         label += f" ({escape(row.recipient.removeprefix('org:'))})"
     elif row.round_id is not None:
         label += f" #{row.round_id}"
@@ -106,7 +92,8 @@ def _what(row: Reminder, numbers: list[str], lang: str) -> str:
 
 def _numbers(session: Session, row: Reminder) -> list[str]:
     """The measures a message was about: its own, or those of the rows folded into it."""
-    rows = reminders.folded_under(session, row.id) if row.kind in _FOLDING else [row]
+    folding = row.kind in KINDS and KINDS[row.kind].lists_folded
+    rows = outbox.folded_under(session, row.id) if folding else [row]
     numbers = []
     for measure_id in dict.fromkeys(r.measure_id for r in rows if r.measure_id is not None):
         measure = session.get(Measure, measure_id)

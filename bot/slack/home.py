@@ -18,7 +18,7 @@ from bot.slack.mrkdwn import (
     shorten,
 )
 from bot.slack.services import Services
-from data import directory, queries, reminders, rounds
+from data import directory, outbox, queries, rounds
 from data.models import ReminderStatus
 from seuranta.i18n import HELP_EXAMPLES, format_date, message, state_label
 
@@ -63,7 +63,7 @@ def load_home(services: Services, user_id: str, lang: str) -> Home:
             if (mine := p.owing().get(user_id))
         )
         failures = (
-            reminders.counts(session).get(ReminderStatus.FAILED, 0)
+            outbox.counts(session).get(ReminderStatus.FAILED, 0)
             if services.is_admin(user_id)
             else 0
         )

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 from collections import Counter
 
+from bot.document import phrase
+from bot.render.phrase import render
 from bot.slack.mrkdwn import escape
+from bot.slack.render.markup import MRKDWN
 from bot.slack.services import Services
 from bot.slack.subcommands import RoundCommand, StartRound
 from data import queries, reminders, rounds
 from data.db import transaction
 from data.rounds import RoundProgress
-from jobs import messages
 from jobs import rounds as jobs_rounds
+from jobs.notices.rounds import missing_answers, org_label
 from reports.summary import STATUS_KEYS
 from seuranta.errors import InputError
 from seuranta.i18n import format_date, message, state_label
@@ -81,13 +84,8 @@ def _start(services: Services, user_id: str, command: StartRound, lang: str) -> 
     ]
     orphaned = progress.without_contact()
     if orphaned:
-        lines.append(
-            message(
-                "round.started_orphans",
-                lang,
-                orgs=", ".join(messages.org_label(k, lang) for k in orphaned),
-            )
-        )
+        orgs = tuple(org_label(key) for key in orphaned)
+        lines.append(render(phrase("round.started_orphans", orgs=orgs), lang, MRKDWN))
     return "\n".join(lines)
 
 
@@ -102,7 +100,7 @@ def report(progress: RoundProgress, lang: str) -> str:
         lines.append(f"{message('round.report_states', lang)}: {counted}")
     if progress.missing:
         lines.append(f"*{message('round.report_missing', lang)}*")
-        lines += messages.missing_lines(progress, lang)
+        lines += ["• " + render(m.phrase(), lang, MRKDWN) for m in missing_answers(progress)]
     return "\n".join(lines)
 
 

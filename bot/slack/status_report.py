@@ -6,44 +6,29 @@ is the Slack edge: the refusal as an ephemeral message, the permalink, the in-pl
 
 from __future__ import annotations
 
-import json
+import dataclasses
 import logging
 import re
-from dataclasses import dataclass
-from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.document import Document, Label, Note, Person, Target, Value, phrase
+from bot.slack.render.document import render_document
 from bot.slack.services import Services
 from bot.slack.subcommands import ReportStatus
 from bot.slack.user_text import from_slack
-from data import queries, reminders, status
+from data import outbox, queries, status
 from data.db import transaction
-from data.models import Measure, State
-from jobs import messages
+from data.models import Measure, OutboxKind, State
+from jobs.notices import Gone, kinds
+from jobs.notices.reading import language_for_user
 from seuranta.i18n import format_date, message, state_label
 from seuranta.text import TooLong
 
 logger = logging.getLogger(__name__)
 
 _LEADING_NUMBER = re.compile(r"^\s*(?P<number>[1-9]\d?\.\d{1,2})[.:,]?(?:\s+|$)")
-
-
-@dataclass(frozen=True, slots=True)
-class Target:
-    measure_id: int
-    milestone_id: int | None
-    reminder_id: int | None
-
-    @classmethod
-    def from_value(cls, value: str) -> Target:
-        """Raises ValueError (or KeyError, TypeError) on anything but our own buttons' value."""
-        data = json.loads(value)
-        ids = data["m"], data.get("ms"), data.get("r")
-        if not isinstance(ids[0], int) or not all(i is None or isinstance(i, int) for i in ids):
-            raise ValueError(f"not a status target: {value!r}")
-        return cls(*ids)
 
 
 def reply_target(choices: list[tuple[str, Target]], text: str) -> tuple[Target | None, str]:
@@ -73,7 +58,7 @@ def store(
 ) -> bool:
     """Record the report, or tell the person politely why not; True if stored."""
     now = services.now()
-    lang = messages.language_for_user(services.factory, user, services.settings.language)
+    lang = language_for_user(services.factory, user, services.settings.language)
     with transaction(services.factory) as session:
         measure = session.get(Measure, target.measure_id)
         if measure is None:  # the id came from our own button, so the request was made up
@@ -129,32 +114,35 @@ def _show_on_reminder(
     lang: str,
     number: str,
 ) -> None:
-    """chat.update the reminder: its text and buttons, plus who recorded what and when."""
-    now = services.now()
-    local = now.astimezone(services.settings.zone)
+    """chat.update the reminder: its text and buttons, plus who recorded what and when.
+
+    The message is shown again as its notice is now, in its reader's language (the clicker's
+    if it no longer has anything to say)."""
+    local = services.now().astimezone(services.settings.zone)
+    document: Document | None = None
     with services.factory() as session:
-        row = reminders.by_message(session, channel, ts)
-        recorded = message(
-            # A message listing several milestones says which one the record is for.
-            "status.recorded_for"
-            if row is not None and row.kind == "bundle"
-            else "status.recorded",
-            lang,
-            state=state_label(state.value, lang),
-            who=f"<@{user}>",
-            when=f"{format_date(local.date(), lang)} {local:%H:%M}",
-            number=number,
-        )
-        today = local.date()
-        base = (
-            messages.render(session, row, services.settings.language, today)
-            if row is not None
-            else None
-        )
-    blocks: list[dict[str, Any]] = list(base.blocks) if base else []
-    if row is None or row.round_id is None:  # a round message shows it beside the measure
-        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": recorded}]})
-    client.chat_update(channel=channel, ts=ts, text=base.text if base else recorded, blocks=blocks)
+        row = outbox.by_message(session, channel, ts)
+        if row is not None:
+            try:
+                document = kinds.notice(session, row, local.date()).document()
+                lang = kinds.language_of(session, row, services.settings.language)
+            except Gone:  # its milestone was removed since: the record alone is shown
+                document = None
+    values: dict[str, Value] = {
+        "state": Label("state", state),
+        "who": Person(user),
+        "when": f"{format_date(local.date(), lang)} {local:%H:%M}",
+    }
+    if row is not None and row.kind == OutboxKind.BUNDLE:  # it lists several: say which
+        recorded = phrase("status.recorded_for", number=number, **values)
+    else:
+        recorded = phrase("status.recorded", **values)
+    if document is None:
+        document = Document(recorded, (Note(recorded),))
+    elif row is not None and row.round_id is None:  # a round message shows it by the measure
+        document = dataclasses.replace(document, blocks=(*document.blocks, Note(recorded)))
+    shown = render_document(document, lang)
+    client.chat_update(channel=channel, ts=ts, text=shown.text, blocks=shown.blocks)
 
 
 def status_reply(

@@ -60,6 +60,21 @@ MESSAGES: dict[str, Entry] = {
         "sv": "Tidsfristen är i dag",
         "en": "The deadline is today",
     },
+    "remind.headline": {
+        "fi": "⏰ {text}",
+        "sv": "⏰ {text}",
+        "en": "⏰ {text}",
+    },
+    "remind.summary": {
+        "fi": "{when}: {number} {text}",
+        "sv": "{when}: {number} {text}",
+        "en": "{when}: {number} {text}",
+    },
+    "remind.when": {
+        "fi": "_{when}_",
+        "sv": "_{when}_",
+        "en": "_{when}_",
+    },
     "remind.deadline": {
         "fi": "*{number}* {title}\nMääräaika {due}: {text}",
         "sv": "*{number}* {title}\nTidsfrist {due}: {text}",
@@ -70,6 +85,11 @@ MESSAGES: dict[str, Entry] = {
         "sv": "{count} {count|tidsfrist|tidsfrister} närmar sig",
         "en": "{count} {count|deadline|deadlines} coming up",
     },
+    "remind.bundle_summary": {
+        "fi": "{count} {count|määräaika|määräaikaa} lähestyy: {numbers}",
+        "sv": "{count} {count|tidsfrist|tidsfrister} närmar sig: {numbers}",
+        "en": "{count} {count|deadline|deadlines} coming up: {numbers}",
+    },
     "remind.ask": {
         "fi": "Miten toimenpide etenee? Valitse tilanne tai lisää huomautus.",
         "sv": "Hur går åtgärden framåt? Välj läge eller lägg till en kommentar.",
@@ -78,15 +98,15 @@ MESSAGES: dict[str, Entry] = {
     "remind.no_contact": {
         "fi": (
             "Toimenpiteen {number} määräaika {due} lähestyy, mutta taholle {org} ei ole nimetty "
-            "yhteyshenkilöä. Nimetkää yksi: `/seuranta contact add {org} @henkilö`"
+            "yhteyshenkilöä. Nimetkää yksi: `{cmd} contact add {org} @henkilö`"
         ),
         "sv": (
             "Tidsfristen {due} för åtgärd {number} närmar sig, men {org} har ingen "
-            "kontaktperson. Utse en: `/seuranta contact add {org} @person`"
+            "kontaktperson. Utse en: `{cmd} contact add {org} @person`"
         ),
         "en": (
             "Measure {number} is due {due}, but {org} has no contact person. Please name one: "
-            "`/seuranta contact add {org} @person`"
+            "`{cmd} contact add {org} @person`"
         ),
     },
     "remind.missed": {
@@ -95,9 +115,14 @@ MESSAGES: dict[str, Entry] = {
         "en": "Seuranta was down and did not send these reminders on time:",
     },
     "remind.missed_line": {
-        "fi": "• {number}: {text} (määräaika {due})",
-        "sv": "• {number}: {text} (tidsfrist {due})",
-        "en": "• {number}: {text} (due {due})",
+        "fi": "{number}: {text} (määräaika {due})",
+        "sv": "{number}: {text} (tidsfrist {due})",
+        "en": "{number}: {text} (due {due})",
+    },
+    "notice.with_numbers": {
+        "fi": "{head} {numbers}",
+        "sv": "{head} {numbers}",
+        "en": "{head} {numbers}",
     },
     "round.ask": {
         "fi": "📋 *Raportointikierros #{id}*: kerro toimenpiteidesi tilanne {due} mennessä.",
@@ -142,37 +167,47 @@ MESSAGES: dict[str, Entry] = {
         "sv": "Lägg till kommentar…",
         "en": "Add a note…",
     },
+    "round.item": {
+        "fi": "*{number}* {title}",
+        "sv": "*{number}* {title}",
+        "en": "*{number}* {title}",
+    },
     "round.unanswered": {
-        "fi": "ei vielä vastausta",
-        "sv": "inget svar ännu",
-        "en": "no answer yet",
+        "fi": "_ei vielä vastausta_",
+        "sv": "_inget svar ännu_",
+        "en": "_no answer yet_",
+    },
+    "round.answered": {
+        "fi": "✓ {recorded}",
+        "sv": "✓ {recorded}",
+        "en": "✓ {recorded}",
     },
     "round.more": {
-        "fi": "…ja {count} muuta. Raportoi ne: `/seuranta status NUMERO TILA`",
-        "sv": "…och {count} till. Rapportera dem: `/seuranta status NUMMER LÄGE`",
-        "en": "…and {count} more. Report them with `/seuranta status NUMBER STATE`",
+        "fi": "…ja {count} muuta. Raportoi ne: `{cmd} status NUMERO TILA`",
+        "sv": "…och {count} till. Rapportera dem: `{cmd} status NUMMER LÄGE`",
+        "en": "…and {count} more. Report them with `{cmd} status NUMBER STATE`",
     },
     "round.no_contact": {
         "fi": (
             "Raportointikierros #{id} (määräpäivä {due}): näillä päävastuutahoilla ei ole "
             "yhteyshenkilöä, joten kukaan ei saa kyselyä niiden puolesta. Nimetkää "
-            "yhteyshenkilö: `/seuranta contact add TAHO @henkilö`"
+            "yhteyshenkilö: `{cmd} contact add TAHO @henkilö`"
         ),
         "sv": (
             "Rapporteringsomgång #{id} (senast {due}): dessa huvudansvariga har ingen "
-            "kontaktperson, så ingen får frågan för dem. Utse en: `/seuranta contact add "
+            "kontaktperson, så ingen får frågan för dem. Utse en: `{cmd} contact add "
             "ORGANISATION @person`"
         ),
         "en": (
             "Reporting round #{id} (due {due}): these lead organisations have no contact person, "
-            "so nobody is asked on their behalf. Please name one: `/seuranta contact add "
+            "so nobody is asked on their behalf. Please name one: `{cmd} contact add "
             "ORGANISATION @person`"
         ),
     },
     "round.org_line": {
-        "fi": "• {org}: {numbers}",
-        "sv": "• {org}: {numbers}",
-        "en": "• {org}: {numbers}",
+        "fi": "{org}: {numbers}",
+        "sv": "{org}: {numbers}",
+        "en": "{org}: {numbers}",
     },
     "round.missing": {
         "fi": (
@@ -203,9 +238,9 @@ MESSAGES: dict[str, Entry] = {
         ),
     },
     "round.missing_line": {
-        "fi": "• {org}: {numbers} — {people}",
-        "sv": "• {org}: {numbers} — {people}",
-        "en": "• {org}: {numbers} — {people}",
+        "fi": "{org}: {numbers} — {people}",
+        "sv": "{org}: {numbers} — {people}",
+        "en": "{org}: {numbers} — {people}",
     },
     "round.no_lead": {
         "fi": "(päävastuutahoa ei nimetty)",
@@ -325,9 +360,9 @@ MESSAGES: dict[str, Entry] = {
         "en": "Start your reply with the measure's number ({numbers}) so I know where it belongs.",
     },
     "digest.title": {
-        "fi": "📊 *Viikkokatsaus {date}*",
-        "sv": "📊 *Veckoöversikt {date}*",
-        "en": "📊 *Weekly digest {date}*",
+        "fi": "📊 Viikkokatsaus {date}",
+        "sv": "📊 Veckoöversikt {date}",
+        "en": "📊 Weekly digest {date}",
     },
     "digest.upcoming": {
         "fi": "määräajat seuraavan kahden viikon aikana: {count}",
@@ -359,9 +394,9 @@ MESSAGES: dict[str, Entry] = {
         ),
     },
     "digest.failures": {
-        "fi": "⚠️ toimittamatta jääneitä viestejä: {count} (katso `/seuranta failures`)",
-        "sv": "⚠️ meddelanden som inte kunde levereras: {count} (se `/seuranta failures`)",
-        "en": "⚠️ messages that could not be delivered: {count} (see `/seuranta failures`)",
+        "fi": "⚠️ toimittamatta jääneitä viestejä: {count} (katso `{cmd} failures`)",
+        "sv": "⚠️ meddelanden som inte kunde levereras: {count} (se `{cmd} failures`)",
+        "en": "⚠️ messages that could not be delivered: {count} (see `{cmd} failures`)",
     },
     "digest.details": {
         "fi": "Yksityiskohdat ketjussa.",
@@ -369,24 +404,39 @@ MESSAGES: dict[str, Entry] = {
         "en": "Details in the thread.",
     },
     "digest.upcoming_head": {
-        "fi": "*Määräajat seuraavan kahden viikon aikana*",
-        "sv": "*Tidsfrister under de kommande två veckorna*",
-        "en": "*Due in the next two weeks*",
+        "fi": "Määräajat seuraavan kahden viikon aikana",
+        "sv": "Tidsfrister under de kommande två veckorna",
+        "en": "Due in the next two weeks",
     },
     "digest.overdue_head": {
-        "fi": "*Ohitetut määräajat (ei valmis)*",
-        "sv": "*Passerade tidsfrister (inte klara)*",
-        "en": "*Overdue, not done*",
+        "fi": "Ohitetut määräajat (ei valmis)",
+        "sv": "Passerade tidsfrister (inte klara)",
+        "en": "Overdue, not done",
     },
     "digest.changes_head": {
-        "fi": "*Tilannepäivitykset viikon aikana*",
-        "sv": "*Lägesuppdateringar under veckan*",
-        "en": "*Status updates this week*",
+        "fi": "Tilannepäivitykset viikon aikana",
+        "sv": "Lägesuppdateringar under veckan",
+        "en": "Status updates this week",
     },
     "digest.round_head": {
-        "fi": "*Raportointikierros #{id}: vastaus puuttuu*",
-        "sv": "*Rapporteringsomgång #{id}: svar saknas*",
-        "en": "*Reporting round #{id}: not answered*",
+        "fi": "Raportointikierros #{id}: vastaus puuttuu",
+        "sv": "Rapporteringsomgång #{id}: svar saknas",
+        "en": "Reporting round #{id}: not answered",
+    },
+    "digest.due_line": {
+        "fi": "{due} *{number}* {text} ({state})",
+        "sv": "{due} *{number}* {text} ({state})",
+        "en": "{due} *{number}* {text} ({state})",
+    },
+    "digest.change": {
+        "fi": "*{number}* {state}, {who} {when}",
+        "sv": "*{number}* {state}, {who} {when}",
+        "en": "*{number}* {state}, {who} {when}",
+    },
+    "digest.change_note": {
+        "fi": "*{number}* {state}, {who} {when}: {note}",
+        "sv": "*{number}* {state}, {who} {when}: {note}",
+        "en": "*{number}* {state}, {who} {when}: {note}",
     },
     "status.note_button": {
         "fi": "Lisää huomautus",

@@ -1,10 +1,10 @@
 """Bundling: a person's reminders due at the same time arrive as one message, each milestone
-with its own status menu, and still none is lost or sent twice."""
+with its own status menu, and still none is lost or sent twice (through a port with no platform
+behind it, and through the Slack port)."""
 
 from __future__ import annotations
 
 import dataclasses
-import json
 import threading
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
@@ -13,16 +13,13 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from data.models import Milestone, Reminder
-from jobs.messages import PICK_ACTION, pick_target
+from data.models import Milestone, OutboxKind, Reminder
 from jobs.planner import plan_tick
 from jobs.policy import ReminderPolicy
-from jobs.port import MessagePort
 from jobs.tick import run_tick
 from seuranta.settings import Settings
 from tests.conftest import NOW
-from tests.fakeslack import FakeSlack
-from tests.jobs.conftest import FAST, Clock, tick
+from tests.jobs.conftest import FAST, Clock, Delivery, ports, tick
 from tests.jobs.test_delivery import expected_recipients
 from tests.jobs.test_recovery import add_milestone
 
@@ -32,67 +29,63 @@ def settings(settings: Settings) -> Settings:
     return dataclasses.replace(settings, reminder_bundle=True)
 
 
-def posted_milestones(fake: FakeSlack) -> Counter[tuple[int, str]]:
+def posted_milestones(delivery: Delivery) -> Counter[tuple[int, str]]:
     """(milestone id, recipient) for every milestone in every post, bundled or single."""
     seen: Counter[tuple[int, str]] = Counter()
-    for call in fake.calls("chat.postMessage"):
-        for block in call.params.get("blocks") or []:
-            if block.get("accessory", {}).get("action_id") == PICK_ACTION:
-                _, _, milestone_id = pick_target(block["block_id"])
-                assert milestone_id is not None
-                seen[(milestone_id, call.params["channel"])] += 1
-            elif block["type"] == "actions" and block["block_id"].startswith("status:"):
-                value = json.loads(block["elements"][0]["value"])
-                seen[(value["ms"], call.params["channel"])] += 1
+    for post in delivery.posts():
+        for milestone_id in post.milestones:
+            assert milestone_id is not None
+            seen[(milestone_id, post.channel)] += 1
     return seen
 
 
 def test_one_message_per_person_covering_exactly_the_due_reminders_once(
     factory: sessionmaker[Session],
     settings: Settings,
-    port: MessagePort,
-    fake: FakeSlack,
+    delivery: Delivery,
     contacts: dict[str, str],
 ) -> None:
-    tick(factory, settings, port, NOW)
+    tick(factory, settings, delivery.port, NOW)
     expected = expected_recipients(factory, contacts)
-    posts = fake.calls("chat.postMessage")
-    assert sorted(p.params["channel"] for p in posts) == sorted({u for _, u in expected})
-    covered = posted_milestones(fake)
+    posts = delivery.posts()
+    assert sorted(p.channel for p in posts) == sorted({u for _, u in expected})
+    covered = posted_milestones(delivery)
     assert set(covered) == expected
     assert set(covered.values()) == {1}
-    sm = next(p for p in posts if p.params["channel"] == contacts["SM"])
-    assert sm.params["text"].startswith(f"{sum(1 for _, u in expected if u == contacts['SM'])} ")
+    sm = next(p for p in posts if p.channel == contacts["SM"])
+    assert sm.text.startswith(f"{sum(1 for _, u in expected if u == contacts['SM'])} ")
 
-    tick(factory, settings, port, NOW + timedelta(minutes=5))
-    assert len(fake.calls("chat.postMessage")) == len(posts)
+    tick(factory, settings, delivery.port, NOW + timedelta(minutes=5))
+    assert len(delivery.posts()) == len(posts)
     with factory() as session:
         rows = session.scalars(select(Reminder)).all()
     kinds = Counter((r.kind, str(r.status)) for r in rows)
-    assert kinds[("deadline", "folded")] + kinds[("deadline", "sent")] == len(expected)
-    assert kinds[("bundle", "sent")] + kinds[("deadline", "sent")] == len(posts)
+    deadline, bundle = OutboxKind.DEADLINE, OutboxKind.BUNDLE
+    assert kinds[(deadline, "folded")] + kinds[(deadline, "sent")] == len(expected)
+    assert kinds[(bundle, "sent")] + kinds[(deadline, "sent")] == len(posts)
 
 
 def test_a_milestone_moved_after_planning_leaves_the_bundle(
     factory: sessionmaker[Session],
     settings: Settings,
-    port: MessagePort,
-    fake: FakeSlack,
+    delivery: Delivery,
     contacts: dict[str, str],
 ) -> None:
     early = NOW - timedelta(hours=2)  # 10:00 in Helsinki: planned, not yet sent
     plan_tick(factory, ReminderPolicy.from_settings(settings), early, settings.coordinator_channel)
     with factory() as session, session.begin():
         bundle = session.scalars(
-            select(Reminder).where(Reminder.kind == "bundle", Reminder.recipient == contacts["SM"])
+            select(Reminder).where(
+                Reminder.kind == OutboxKind.BUNDLE, Reminder.recipient == contacts["SM"]
+            )
         ).one()
         member = session.scalars(select(Reminder).where(Reminder.folded_into == bundle.id)).first()
         assert member is not None
         moved = session.get(Milestone, member.milestone_id)
         assert moved is not None
         moved.due = date(2019, 3, 29)
-    tick(factory, settings, port, NOW)
-    covered = posted_milestones(fake)
+    tick(factory, settings, delivery.port, NOW)
+    covered = posted_milestones(delivery)
     assert (moved.id, contacts["SM"]) not in covered
     assert any(user == contacts["SM"] for _, user in covered)
 
@@ -100,24 +93,23 @@ def test_a_milestone_moved_after_planning_leaves_the_bundle(
 def test_a_stale_bundle_is_listed_in_the_missed_message(
     factory: sessionmaker[Session],
     settings: Settings,
-    port: MessagePort,
-    fake: FakeSlack,
+    delivery: Delivery,
     contacts: dict[str, str],
 ) -> None:
     add_milestone(factory, "2.7", date(2018, 12, 28), "Väliraportti valmis")
     add_milestone(factory, "2.7", date(2018, 12, 28), "Lausunnot pyydetty")
-    tick(factory, settings, port, datetime(2018, 12, 14, 6, 0, tzinfo=UTC))  # then down 3 days
-    tick(factory, settings, port, NOW)
-    missed = [
-        p for p in fake.calls("chat.postMessage") if "Väliraportti valmis" in p.params["text"]
-    ]
-    assert {p.params["channel"] for p in missed} == {contacts["PEO"], contacts["SM"]}
-    assert all("Lausunnot pyydetty" in p.params["text"] for p in missed)
+    tick(
+        factory, settings, delivery.port, datetime(2018, 12, 14, 6, 0, tzinfo=UTC)
+    )  # then down 3 days
+    tick(factory, settings, delivery.port, NOW)
+    missed = [p for p in delivery.posts() if "Väliraportti valmis" in p.text]
+    assert {p.channel for p in missed} == {contacts["PEO"], contacts["SM"]}
+    assert all("Lausunnot pyydetty" in p.text for p in missed)
 
 
 @pytest.mark.usefixtures("contacts")
 def test_two_planners_and_two_senders_bundle_and_send_each_reminder_once(
-    factory: sessionmaker[Session], settings: Settings, port: MessagePort, fake: FakeSlack
+    factory: sessionmaker[Session], settings: Settings, delivery: Delivery
 ) -> None:
     policy = ReminderPolicy.from_settings(settings)
     errors: list[BaseException] = []
@@ -137,16 +129,24 @@ def test_two_planners_and_two_senders_bundle_and_send_each_reminder_once(
     threads = [
         work(lambda: plan_tick(factory, policy, NOW, settings.coordinator_channel)),
         work(lambda: plan_tick(factory, policy, NOW, settings.coordinator_channel)),
-        work(lambda: run_tick(factory, settings, port, clock=Clock(NOW), worker="a", options=FAST)),
-        work(lambda: run_tick(factory, settings, port, clock=Clock(NOW), worker="b", options=FAST)),
+        work(
+            lambda: run_tick(
+                factory, settings, ports(delivery.port), clock=Clock(NOW), worker="a", options=FAST
+            )
+        ),
+        work(
+            lambda: run_tick(
+                factory, settings, ports(delivery.port), clock=Clock(NOW), worker="b", options=FAST
+            )
+        ),
     ]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     assert not errors, errors
-    covered = posted_milestones(fake)
+    covered = posted_milestones(delivery)
     assert covered
     assert set(covered.values()) == {1}  # no milestone reached anyone twice
-    recipients = [p.params["channel"] for p in fake.calls("chat.postMessage")]
+    recipients = [p.channel for p in delivery.posts()]
     assert len(recipients) == len(set(recipients))  # and nobody got two messages

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from data import queries
 from data.db import transaction
-from data.models import Measure, Reminder, State
+from data.models import Measure, OutboxKind, Reminder, State
 from jobs import digest
 from jobs.policy import ReminderPolicy
 from jobs.port import MessagePort
@@ -20,7 +20,7 @@ from reports.summary import programme_summary
 from seuranta.settings import Settings
 from tests.conftest import NOW, report_status
 from tests.fakeslack import Call, FakeSlack
-from tests.jobs.conftest import tick
+from tests.jobs.conftest import slack_post, tick
 
 POLICY = ReminderPolicy()
 
@@ -34,7 +34,7 @@ def test_the_digest_day_is_the_configured_weekday_or_the_next_working_day() -> N
 def test_one_row_per_week_and_only_the_newest_after_downtime() -> None:
     monday = datetime(2018, 12, 17, 6, 30, tzinfo=UTC)  # 08:30 in Helsinki
     (row,) = digest.plan(POLICY, monday, monday - timedelta(hours=1), monday, "C0COORD")
-    assert (row["key"], row["send_at"], row["channel"]) == ("digest:2018-W51", monday, "C0COORD")
+    assert (row.key, row.send_at, row.channel) == ("digest:2018-W51", monday, "C0COORD")
     two_weeks_down = digest.plan(
         POLICY,
         monday + timedelta(days=14),
@@ -43,7 +43,7 @@ def test_one_row_per_week_and_only_the_newest_after_downtime() -> None:
         "C",
     )
     # Down since 17.12: the 27.12 digest (after Christmas) was missed; only 31.12's is planned.
-    assert [r["key"] for r in two_weeks_down] == ["digest:2019-W01"]
+    assert [r.key for r in two_weeks_down] == ["digest:2019-W01"]
     assert digest.plan(POLICY, monday, monday - timedelta(hours=1), monday, None) == []
     assert (
         digest.plan(POLICY, monday, monday + timedelta(hours=1), monday + timedelta(1), "C") == []
@@ -83,14 +83,14 @@ def test_the_digest_posts_once_with_its_details_in_the_thread(
         programme = queries.current_programme(session)
         assert programme is not None
         summary = programme_summary(session, programme, date(2018, 12, 17))
-    text = posted.params["text"]
-    assert "Viikkokatsaus 17.12.2018" in text
+    assert posted.params["text"] == "📊 Viikkokatsaus 17.12.2018"  # what a notification shows
+    text = slack_post(posted).text
     assert f"ohitetut määräajat, toimenpide ei valmis: {len(summary.overdue)}" in text  # the page's
     assert "tilannepäivitykset viikon aikana: 1" in text
     thread = [c for c in fake.calls("chat.postMessage") if c.params.get("thread_ts")]
     assert thread
     assert all(c.params["channel"] == "C0COORD" for c in thread)
-    details = "\n".join(c.params["text"] for c in thread)
+    details = "\n".join(slack_post(c).text for c in thread)
     assert "31.12.2018" in details  # due within two weeks
     assert f"*2.7* Riski viivästyä, <@{contacts['SM']}> 15.12.2018: Riskiarvio viivästyy" in details
 
@@ -112,7 +112,8 @@ def test_no_coordinator_channel_no_digest(
 ) -> None:
     tick(factory, dataclasses.replace(settings, coordinator_channel=None), port, NOW)
     with factory() as session:
-        assert session.scalars(select(Reminder).where(Reminder.kind == "digest")).all() == []
+        digests = select(Reminder).where(Reminder.kind == OutboxKind.DIGEST)
+        assert session.scalars(digests).all() == []
 
 
 def test_the_digest_time_is_configurable(
@@ -134,5 +135,5 @@ def test_the_dry_run_shows_the_digest(
 ) -> None:
     first, *_ = dry_run(factory, settings, NOW).would_send  # 08:30 comes before the 09:00 ones
     assert first == (
-        "send 2018-12-17 08:30 EET → C0COORD (coordinators): the weekly digest — digest day"
+        "send 2018-12-17 08:30 EET → C0COORD (coordinators): weekly digest — digest day"
     )

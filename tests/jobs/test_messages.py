@@ -7,16 +7,17 @@ import dataclasses
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from slack_sdk.models.blocks import Block
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from data.db import transaction
-from data.models import Contact, Measure, Milestone, Organisation, Reminder, State
+from data.models import Contact, Measure, Milestone, Organisation, OutboxKind, Reminder, State
 from jobs.port import MessagePort
 from seuranta.settings import Settings
 from tests.conftest import NOW, report_status
 from tests.fakeslack import FakeSlack
-from tests.jobs.conftest import tick
+from tests.jobs.conftest import slack_post, tick
 from tests.jobs.test_recovery import add_milestone
 from tests.jobs.test_rounds import start_round
 
@@ -24,17 +25,6 @@ from tests.jobs.test_rounds import start_round
 # would ping the whole channel and show a link saying something else than where it goes.
 HOSTILE = " <!channel> & <https://evil.example/login|kirjaudu>"
 ESCAPED = " &lt;!channel&gt; &amp; &lt;https://evil.example/login|kirjaudu&gt;"
-EVERY_KIND = {
-    "deadline",
-    "bundle",
-    "missed",
-    "no_contact",
-    "round_ask",
-    "nudge",
-    "round_no_contact",
-    "round_missing",
-    "digest",
-}
 
 
 @pytest.fixture
@@ -74,10 +64,18 @@ def test_every_kind_of_message_escapes_user_text_in_its_notification_text(
 
     with factory() as session:
         sent = set(session.scalars(select(Reminder.kind).where(Reminder.ts.is_not(None))))
-    assert sent >= EVERY_KIND
-    texts = [call.params["text"] for call in fake.calls("chat.postMessage")]
-    for text in texts:
+    assert sent == set(OutboxKind)
+    calls = fake.calls("chat.postMessage")
+    notifications = [call.params["text"] for call in calls]
+    shown = [slack_post(call).text for call in calls]  # the notification text and the blocks
+    for text in shown:
         assert "<!channel>" not in text
         assert "<https://evil" not in text
-    assert any(f"Väliraportti{ESCAPED}" in text for text in texts)  # deadline and missed
-    assert any(f"YM{ESCAPED}" in text for text in texts)  # no contact
+    assert any(f"Väliraportti{ESCAPED}" in text for text in shown)  # the missed list
+    assert any(f"YM{ESCAPED}" in text for text in notifications)  # no contact
+    deadlines = [slack_post(call) for call in calls if slack_post(call).outbox_ids]
+    assert deadlines
+    assert all(ESCAPED in post.text.splitlines()[0] for post in deadlines)  # the milestone's text
+    for call in calls:  # and Slack's own models take every block as it is
+        for block in call.params.get("blocks") or []:
+            Block.parse(block).validate_json()  # type: ignore[union-attr]

@@ -38,10 +38,10 @@ def drain(pacer: ChannelPacer[str], threads: int = 4) -> dict[str, list[tuple[fl
 
 
 def test_each_channel_gets_its_messages_in_order_and_never_faster_than_the_interval() -> None:
-    pacer: ChannelPacer[str] = ChannelPacer(INTERVAL, threading.Event())
+    pacer: ChannelPacer[str] = ChannelPacer(threading.Event())
     for n in range(4):
         for channel in ("D1", "D2", "D3"):
-            pacer.add(channel, f"{channel}-{n}")
+            pacer.add(channel, f"{channel}-{n}", INTERVAL)
     taken = drain(pacer)
     assert {c: [m for _, m in items] for c, items in taken.items()} == {
         c: [f"{c}-{n}" for n in range(4)] for c in ("D1", "D2", "D3")
@@ -52,9 +52,9 @@ def test_each_channel_gets_its_messages_in_order_and_never_faster_than_the_inter
 
 
 def test_a_rate_limited_message_goes_again_first_after_its_hold() -> None:
-    pacer: ChannelPacer[str] = ChannelPacer(0.0, threading.Event())
-    pacer.add("D1", "first")
-    pacer.add("D1", "second")
+    pacer: ChannelPacer[str] = ChannelPacer(threading.Event())
+    pacer.add("D1", "first", 0.0)
+    pacer.add("D1", "second", 0.0)
     channel, message = pacer.take() or ("", "")
     held_at = time.monotonic()
     pacer.done(channel, hold=INTERVAL, again=message)  # a 429 with Retry-After
@@ -67,9 +67,9 @@ def test_a_rate_limited_message_goes_again_first_after_its_hold() -> None:
 
 def test_a_stop_hands_back_what_was_never_taken() -> None:
     stop = threading.Event()
-    pacer: ChannelPacer[str] = ChannelPacer(INTERVAL, stop)
+    pacer: ChannelPacer[str] = ChannelPacer(stop)
     for n in range(3):
-        pacer.add("D1", f"m{n}")
+        pacer.add("D1", f"m{n}", INTERVAL)
     assert pacer.take() == ("D1", "m0")
     stop.set()
     assert pacer.take() is None

@@ -1,4 +1,8 @@
-"""Crashes, leases, downtime and two workers at once: no reminder lost, at most one repeated."""
+"""Crashes, leases, downtime and two workers at once: no reminder lost, at most one repeated.
+
+Every test runs through a port with no platform behind it and through the Slack port with the
+fake Web API (``delivery``): the guarantee is the sender's, the same on every platform.
+"""
 
 from __future__ import annotations
 
@@ -10,17 +14,17 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from data import reminders
+from bot.document import Document
+from data import outbox
 from data.models import Measure, Milestone, Reminder, ReminderStatus
 from jobs.planner import plan_tick
 from jobs.policy import ReminderPolicy
-from jobs.port import Message, MessagePort, Posted
+from jobs.port import MessagePort, Posted
 from jobs.sender import SendOptions
 from jobs.tick import run_tick
 from seuranta.settings import Settings
 from tests.conftest import NOW
-from tests.fakeslack import FakeSlack
-from tests.jobs.conftest import FAST, Clock
+from tests.jobs.conftest import FAST, Clock, Delivery, ports
 
 
 class Crash(BaseException):
@@ -32,26 +36,23 @@ class CrashAfterPost:
 
     def __init__(self, inner: MessagePort) -> None:
         self.inner = inner
+        self.platform = inner.platform
+        self.channel_interval = inner.channel_interval
         self.crashed = False
 
-    def post(self, channel: str, message: Message, thread_ts: str | None = None) -> Posted:
-        posted = self.inner.post(channel, message, thread_ts)
+    def post(
+        self, destination: str, document: Document, lang: str, thread_of: Posted | None = None
+    ) -> Posted:
+        posted = self.inner.post(destination, document, lang, thread_of)
         if not self.crashed:
             self.crashed = True
             raise Crash
         return posted
 
-    def update(self, channel: str, ts: str, message: Message) -> None:
-        self.inner.update(channel, ts, message)
 
-
-def reminder_ids(fake: FakeSlack) -> list[str]:
-    """The reminder each post was for (its status block's id), one entry per post."""
-    return [
-        next(b["block_id"] for b in call.params["blocks"] if b["type"] == "actions")
-        for call in fake.calls("chat.postMessage")
-        if call.params.get("blocks") and any(b["type"] == "actions" for b in call.params["blocks"])
-    ]
+def reminder_ids(delivery: Delivery) -> list[int]:
+    """The reminder each post was for (its status buttons' outbox row), one entry per post."""
+    return [i for post in delivery.posts() for i in post.outbox_ids]
 
 
 def statuses(factory: sessionmaker[Session]) -> Counter[str]:
@@ -62,25 +63,34 @@ def statuses(factory: sessionmaker[Session]) -> Counter[str]:
 def test_a_crash_between_claim_and_send_loses_nothing(
     factory: sessionmaker[Session],
     settings: Settings,
-    port: MessagePort,
-    fake: FakeSlack,
+    delivery: Delivery,
     contacts: dict[str, str],
 ) -> None:
     policy = ReminderPolicy.from_settings(settings)
     plan_tick(factory, policy, NOW, settings.coordinator_channel)
     with factory() as session, session.begin():
-        claimed = reminders.claim(session, "dead-worker", NOW, timedelta(minutes=10), 1000)
+        claimed = outbox.claim(session, "dead-worker", NOW, timedelta(minutes=10), 1000)
     assert claimed
     # While the dead worker's lease runs, nobody else sends its rows...
     run_tick(
-        factory, settings, port, clock=Clock(NOW + timedelta(minutes=5)), worker="w2", options=FAST
+        factory,
+        settings,
+        ports(delivery.port),
+        clock=Clock(NOW + timedelta(minutes=5)),
+        worker="w2",
+        options=FAST,
     )
-    assert fake.calls("chat.postMessage") == []
+    assert delivery.posts() == []
     # ...and once it expires they are sent, each exactly once.
     run_tick(
-        factory, settings, port, clock=Clock(NOW + timedelta(minutes=11)), worker="w2", options=FAST
+        factory,
+        settings,
+        ports(delivery.port),
+        clock=Clock(NOW + timedelta(minutes=11)),
+        worker="w2",
+        options=FAST,
     )
-    ids = reminder_ids(fake)
+    ids = reminder_ids(delivery)
     assert len(ids) == len(set(ids)) == len(claimed)
     assert statuses(factory)[ReminderStatus.SENT] == len(claimed)
 
@@ -88,19 +98,23 @@ def test_a_crash_between_claim_and_send_loses_nothing(
 def test_a_crash_between_send_and_record_repeats_that_one_post_only(
     factory: sessionmaker[Session],
     settings: Settings,
-    port: MessagePort,
-    fake: FakeSlack,
+    delivery: Delivery,
     contacts: dict[str, str],
 ) -> None:
-    crashing = CrashAfterPost(port)
+    crashing = CrashAfterPost(delivery.port)
     with pytest.raises(Crash):
-        run_tick(factory, settings, crashing, clock=Clock(NOW), worker="w1", options=FAST)
+        run_tick(factory, settings, ports(crashing), clock=Clock(NOW), worker="w1", options=FAST)
     assert statuses(factory)[ReminderStatus.SENDING] == 1  # posted, ts never recorded
     # After the send lease (2 min) another worker takes it over and posts it again.
     run_tick(
-        factory, settings, port, clock=Clock(NOW + timedelta(minutes=3)), worker="w2", options=FAST
+        factory,
+        settings,
+        ports(delivery.port),
+        clock=Clock(NOW + timedelta(minutes=3)),
+        worker="w2",
+        options=FAST,
     )
-    counts = Counter(reminder_ids(fake))
+    counts = Counter(reminder_ids(delivery))
     assert sorted(counts.values(), reverse=True)[:2] == [2, 1]  # one duplicate, the documented one
     assert sum(1 for c in counts.values() if c > 1) == 1
     assert set(statuses(factory)) == {ReminderStatus.SENT}
@@ -109,25 +123,27 @@ def test_a_crash_between_send_and_record_repeats_that_one_post_only(
 def test_stop_hands_unstarted_claims_back(
     factory: sessionmaker[Session],
     settings: Settings,
-    port: MessagePort,
-    fake: FakeSlack,
+    delivery: Delivery,
     contacts: dict[str, str],
 ) -> None:
     stop = threading.Event()
 
     class StopAfterFirst:
-        def post(self, channel: str, message: Message, thread_ts: str | None = None) -> Posted:
-            posted = port.post(channel, message, thread_ts)
+        platform = delivery.port.platform
+        channel_interval = 0.0
+
+        def post(
+            self, destination: str, document: Document, lang: str, thread_of: Posted | None = None
+        ) -> Posted:
+            posted = delivery.port.post(destination, document, lang, thread_of)
             stop.set()  # SIGTERM arrives while this post is in flight
             return posted
 
-        def update(self, channel: str, ts: str, message: Message) -> None: ...
-
-    options = SendOptions(concurrency=1, channel_interval=0.0)
+    options = SendOptions(concurrency=1)
     report = run_tick(
         factory,
         settings,
-        StopAfterFirst(),
+        ports(StopAfterFirst()),
         clock=Clock(NOW),
         worker="w1",
         options=options,
@@ -159,41 +175,48 @@ def add_milestone(factory: sessionmaker[Session], number: str, due: date, text: 
 def test_after_a_three_day_outage_stale_reminders_fold_and_fresh_ones_go_once(
     factory: sessionmaker[Session],
     settings: Settings,
-    port: MessagePort,
-    fake: FakeSlack,
+    delivery: Delivery,
     contacts: dict[str, str],
 ) -> None:
     # Friday 14 December 2018 carries the 14-day reminder of a milestone due 28 December.
     add_milestone(factory, "2.7", date(2018, 12, 28), "Väliraportti valmis")
     friday_early = datetime(2018, 12, 14, 6, 0, tzinfo=UTC)  # 08:00 in Helsinki
-    run_tick(factory, settings, port, clock=Clock(friday_early), worker="w1", options=FAST)
-    assert fake.calls("chat.postMessage") == []  # planned for 09:00, then the worker died
+    run_tick(
+        factory,
+        settings,
+        ports(delivery.port),
+        clock=Clock(friday_early),
+        worker="w1",
+        options=FAST,
+    )
+    assert delivery.posts() == []  # planned for 09:00, then the worker died
 
     monday = datetime(2018, 12, 17, 10, 0, tzinfo=UTC)  # 12:00 in Helsinki, three days later
-    run_tick(factory, settings, port, clock=Clock(monday), worker="w2", options=FAST)
-    posts = fake.calls("chat.postMessage")
-    missed = [p for p in posts if "Väliraportti valmis" in p.params["text"]]
+    run_tick(
+        factory, settings, ports(delivery.port), clock=Clock(monday), worker="w2", options=FAST
+    )
+    posts = delivery.posts()
+    missed = [p for p in posts if "Väliraportti valmis" in p.text]
     # 2.7 is led by PEO and SM: each contact gets one "you missed these" message.
-    assert {p.params["channel"] for p in missed} == {contacts["PEO"], contacts["SM"]}
+    assert {p.channel for p in missed} == {contacts["PEO"], contacts["SM"]}
     assert len(missed) == 2
-    fresh = reminder_ids(fake)
+    fresh = reminder_ids(delivery)
     assert len(fresh) == len(set(fresh)) > 20  # Monday's own reminders, each once
     run_tick(
         factory,
         settings,
-        port,
+        ports(delivery.port),
         clock=Clock(monday + timedelta(minutes=1)),
         worker="w3",
         options=FAST,
     )
-    assert len(fake.calls("chat.postMessage")) == len(posts)
+    assert len(delivery.posts()) == len(posts)
 
 
 def test_two_planners_and_two_senders_at_once_send_no_duplicate(
     factory: sessionmaker[Session],
     settings: Settings,
-    port: MessagePort,
-    fake: FakeSlack,
+    delivery: Delivery,
     contacts: dict[str, str],
 ) -> None:
     policy = ReminderPolicy.from_settings(settings)
@@ -208,7 +231,9 @@ def test_two_planners_and_two_senders_at_once_send_no_duplicate(
     def sender(name: str) -> None:
         start.wait()
         for _ in range(5):
-            run_tick(factory, settings, port, clock=Clock(NOW), worker=name, options=FAST)
+            run_tick(
+                factory, settings, ports(delivery.port), clock=Clock(NOW), worker=name, options=FAST
+            )
 
     def guarded(target: object, *args: str) -> threading.Thread:
         def run() -> None:
@@ -225,7 +250,7 @@ def test_two_planners_and_two_senders_at_once_send_no_duplicate(
     for thread in threads:
         thread.join()
     assert not errors, errors
-    ids = reminder_ids(fake)
+    ids = reminder_ids(delivery)
     assert len(ids) == len(set(ids)) > 20
     with factory() as session:
         keys = list(session.scalars(select(Reminder.key)))

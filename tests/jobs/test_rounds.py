@@ -11,21 +11,21 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.slack.rounds import report
+from bot.slack.status_actions import PICK_ACTION
 from data import queries, reminders, rounds
 from data.db import transaction
 from data.directory import add_contact, resolve_one
 from data.importer import ImportSummary
-from data.models import Reminder, ReminderStatus, State
+from data.models import OutboxKind, Reminder, ReminderStatus, State
 from data.rounds import RoundProgress
 from jobs import rounds as round_jobs
-from jobs.messages import PICK_ACTION
 from jobs.policy import ReminderPolicy
 from jobs.port import MessagePort
 from jobs.tick import dry_run
 from seuranta.settings import Settings
 from tests.conftest import NOW, report_status
 from tests.fakeslack import Call, FakeSlack
-from tests.jobs.conftest import tick
+from tests.jobs.conftest import slack_post, tick
 
 DUE = date(2019, 1, 15)
 POLICY = ReminderPolicy()
@@ -118,7 +118,7 @@ def test_a_round_from_start_to_report(
     assert len(menus) == len(asked[sm]) > 20
     assert "2.7" in to_sm.params["text"]
     # Measures 6.2 and 8.2 name no lead: the coordinators hear that nobody is asked about them.
-    (orphans,) = [p for p in fake.calls("chat.postMessage") if "6.2, 8.2" in p.params["text"]]
+    (orphans,) = [p for p in fake.calls("chat.postMessage") if "6.2, 8.2" in slack_post(p).text]
     assert orphans.params["channel"] == "C0COORD"
 
     # SM answers everything; the measures it leads with PO count for PO as well.
@@ -148,8 +148,8 @@ def test_a_round_from_start_to_report(
         p for p in fake.calls("chat.postMessage")[sent:] if p.params["channel"] == "C0COORD"
     ]
     progress = progress_of(factory, round_id)
-    text = missing.params["text"]
-    assert f"{len(progress.answered)}/39" in text
+    text = slack_post(missing).text
+    assert f"{len(progress.answered)}/39" in missing.params["text"]  # in the notification too
     assert "OKM: 4.3" in text
     assert f"<@{contacts['OKM']}>" in text
     assert "2.7" not in text
@@ -194,7 +194,9 @@ def test_a_contact_named_after_the_start_is_asked_on_the_next_tick(
         add_contact(session, resolve_one(session, "OKM"), "UOKM", "UADMIN", NOW)
     tick(factory, settings, port, NOW)
     with factory() as session:  # the request to name a contact is moot by now
-        (request,) = session.scalars(select(Reminder).where(Reminder.kind == "round_no_contact"))
+        (request,) = session.scalars(
+            select(Reminder).where(Reminder.kind == OutboxKind.ROUND_NO_CONTACT)
+        )
     assert (request.status, request.error) == (
         ReminderStatus.SKIPPED,
         "every lead organisation has a contact",
@@ -243,10 +245,10 @@ def test_the_dry_run_lists_round_messages(
 ) -> None:
     start_round(factory, settings, "4.3")
     lines = dry_run(factory, settings, NOW).would_send
-    assert any("request for statuses of reporting round #1" in line for line in lines)
+    assert any("reporting round request #1" in line for line in lines)
     with factory() as session:  # the ask rows were the command's; the dry run added none
         kinds = session.scalars(select(Reminder.kind)).all()
-    assert kinds == ["round_ask"]
+    assert kinds == [OutboxKind.ROUND_ASK]
 
 
 @pytest.mark.parametrize("every", [1, 3, 7])
@@ -263,6 +265,6 @@ def test_no_nudge_is_planned_for_a_day_twice_from_two_ticks(
     tick(factory, settings, port, at)
     tick(factory, settings, port, at)
     with factory() as session:
-        nudges = session.scalars(select(Reminder).where(Reminder.kind == "nudge")).all()
+        nudges = session.scalars(select(Reminder).where(Reminder.kind == OutboxKind.NUDGE)).all()
     assert len({r.key for r in nudges}) == len(nudges)
     assert all(r.status != ReminderStatus.PLANNED or r.send_at > at for r in nudges)

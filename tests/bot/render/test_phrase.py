@@ -54,3 +54,9 @@ def test_plain_markup_drops_neutral_emphasis_but_keeps_words_with_stars_or_under
     plain = PlainMarkup()
     assert plain.template("*Bold* and _it_ and `code`") == "Bold and it and code"
     assert plain.template("on_track 2*3*4") == "on_track 2*3*4"
+
+
+def test_a_tuple_value_is_a_list_whose_items_keep_their_own_types() -> None:
+    people = (Person("U1", "Maija"), "<Pekka>")
+    line = phrase("round.missing_line", org="SM", numbers="2.7", people=people)
+    assert render(line, "en", Bracketing()) == "[SM]: [2.7] — @U1, [<Pekka>]"

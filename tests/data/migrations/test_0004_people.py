@@ -19,7 +19,7 @@ from sqlalchemy import Engine, inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from data import directory, reminders, rounds, status
+from data import directory, outbox, reminders, rounds, status
 from data.db import MIGRATIONS, current_revision, make_sessionmaker, transaction, upgrade
 from data.models import Organisation, Person, State, StatusReport, UtcDateTime
 from seuranta.identity import Platform
@@ -292,8 +292,8 @@ def _reads_back_through_the_models(factory: sessionmaker[Session]) -> None:
             ("U012AB3CD", "Europe/Helsinki"),
             ("W045EF6GH", None),
         ]
-        assert [r.id for r in reminders.folded_under(session, 3)] == [4]
-        sent = reminders.by_message(session, "D0123ABCD", "1544780000.000100")
+        assert [r.id for r in outbox.folded_under(session, 3)] == [4]
+        sent = outbox.by_message(session, "D0123ABCD", "1544780000.000100")
         assert sent is not None
         assert sent.id == 2
         report = session.scalars(select(StatusReport)).one()

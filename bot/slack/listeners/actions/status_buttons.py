@@ -10,10 +10,12 @@ from typing import Any
 from slack_bolt import Ack
 from slack_sdk import WebClient
 
+from bot.document import REPORTABLE_STATES
 from bot.slack.services import Services
-from bot.slack.status_report import Target, store
-from data.models import Measure, State
-from jobs import messages
+from bot.slack.status_actions import state_of, target_of_value
+from bot.slack.status_report import store
+from data.models import Measure
+from jobs.notices.reading import language_for_user
 from seuranta.i18n import message, state_label
 from seuranta.text import NOTE_LIMIT
 
@@ -24,12 +26,12 @@ def status_button(
     ack: Ack, action: dict[str, Any], body: dict[str, Any], client: WebClient, services: Services
 ) -> None:
     ack()
-    state = State(action["action_id"].removeprefix(messages.STATUS_ACTION_PREFIX))
+    state = state_of(action["action_id"])
     container = body.get("container") or {}
     store(
         services,
         client,
-        target=Target.from_value(action["value"]),
+        target=target_of_value(action["value"]),
         user=body["user"]["id"],
         state=state,
         note="",
@@ -43,9 +45,9 @@ def note_button(
     ack: Ack, action: dict[str, Any], body: dict[str, Any], client: WebClient, services: Services
 ) -> None:
     ack()
-    target = Target.from_value(action["value"])
+    target = target_of_value(action["value"])
     user = body["user"]["id"]
-    lang = messages.language_for_user(services.factory, user, services.settings.language)
+    lang = language_for_user(services.factory, user, services.settings.language)
     with services.factory() as session:
         measure = session.get(Measure, target.measure_id)
         assert measure is not None
@@ -65,7 +67,7 @@ def status_modal(number: str, lang: str, metadata: dict[str, Any]) -> dict[str, 
             "text": {"type": "plain_text", "text": state_label(state.value, lang)},
             "value": state.value,
         }
-        for state in messages.BUTTON_STATES
+        for state in REPORTABLE_STATES
     ]
     return {
         "type": "modal",

@@ -18,13 +18,15 @@ from typing import Any
 from slack_sdk import WebClient
 from sqlalchemy.orm import Session
 
+from bot.document import Target
 from bot.slack.listeners.events.messages import answer_direct_message
 from bot.slack.services import Services
-from bot.slack.status_report import Target, reply_target, store
+from bot.slack.status_report import reply_target, store
 from bot.slack.user_text import from_slack
-from data import reminders
-from data.models import Measure, Reminder
-from jobs import messages
+from data import outbox
+from data.models import Measure, OutboxKind, Reminder
+from jobs.notices.reading import language, language_for_user, round_progress
+from jobs.notices.reminders import bundle_items
 from seuranta.i18n import message
 from seuranta.text import TooLong
 
@@ -38,15 +40,15 @@ def thread_reply(event: dict[str, Any], client: WebClient, services: Services) -
     user = event["user"]
     text = event.get("text") or ""
     with services.factory() as session:
-        row = reminders.by_message(session, event["channel"], thread_ts)
+        row = outbox.by_message(session, event["channel"], thread_ts)
         if row is None:
             target = None
-        elif row.round_id is not None or row.kind == "bundle":
+        elif row.round_id is not None or row.kind == OutboxKind.BUNDLE:
             choices = _choices(session, row)
             target, text = reply_target(choices, text)
             if target is None:
                 numbers = ", ".join(dict.fromkeys(number for number, _ in choices))
-                lang = messages.language(session, user, services.settings.language)
+                lang = language(session, user, services.settings.language)
                 client.chat_postMessage(
                     channel=event["channel"],
                     thread_ts=thread_ts,
@@ -63,7 +65,7 @@ def thread_reply(event: dict[str, Any], client: WebClient, services: Services) -
     try:
         note = from_slack(services, client, text)
     except TooLong as error:
-        lang = messages.language_for_user(services.factory, user, services.settings.language)
+        lang = language_for_user(services.factory, user, services.settings.language)
         client.chat_postMessage(
             channel=event["channel"],
             thread_ts=thread_ts,
@@ -82,7 +84,7 @@ def thread_reply(event: dict[str, Any], client: WebClient, services: Services) -
         ts=event["ts"],
     )
     if stored:
-        lang = messages.language_for_user(services.factory, user, services.settings.language)
+        lang = language_for_user(services.factory, user, services.settings.language)
         with services.factory() as session:
             measure = session.get(Measure, target.measure_id)
             number = measure.number if measure else "?"
@@ -95,10 +97,7 @@ def thread_reply(event: dict[str, Any], client: WebClient, services: Services) -
 
 def _choices(session: Session, row: Reminder) -> list[tuple[str, Target]]:
     """The measures a message listing several offers: (number, target) in message order."""
-    if row.kind == "bundle":
-        return [
-            (number, Target(measure_id, milestone_id, row.id))
-            for measure_id, milestone_id, number in messages.bundle_items(session, row)
-        ]
-    items = messages.round_progress(session, row).people().get(row.recipient, [])
+    if row.kind == OutboxKind.BUNDLE:
+        return bundle_items(session, row)
+    items = round_progress(session, row).people().get(row.recipient, [])
     return [(i.number, Target(i.measure_id, None, row.id)) for i in items]

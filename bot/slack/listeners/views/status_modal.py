@@ -18,10 +18,12 @@ from typing import Any
 from slack_bolt import Ack
 from slack_sdk import WebClient
 
+from bot.document import Target
 from bot.slack.services import Services
-from bot.slack.status_report import Target, store
+from bot.slack.status_actions import target_of_value
+from bot.slack.status_report import store
 from data.models import State
-from jobs import messages
+from jobs.notices.reading import language_for_user
 from seuranta import logs
 from seuranta.i18n import message
 from seuranta.text import TooLong, bounded
@@ -51,7 +53,7 @@ def submit_status(
         # A modal's input comes as typed: no Slack escaping or markup to decode.
         note = bounded(submission.note)
     except TooLong as error:
-        lang = messages.language_for_user(services.factory, user, services.settings.language)
+        lang = language_for_user(services.factory, user, services.settings.language)
         text = message("status.too_long", lang, length=error.length, limit=error.limit)
         ack(response_action="errors", errors={"note": text})
         return
@@ -77,7 +79,7 @@ def _read(view: dict[str, Any]) -> _Submission | None:
         note = ((values.get("note") or {}).get("note") or {}).get("value") or ""
         channel, ts = metadata.get("channel"), metadata.get("ts")
         return _Submission(
-            target=Target.from_value(metadata["value"]),
+            target=target_of_value(metadata["value"]),
             state=State(selected["value"]) if selected else None,
             note=str(note),
             channel=channel if isinstance(channel, str) else None,

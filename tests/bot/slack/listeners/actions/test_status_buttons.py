@@ -11,21 +11,23 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, sessionmaker
 
+from bot.document import Target
 from bot.engine import Engine as AnswerEngine
 from bot.render.text import render_text
+from bot.slack.client import web_client
 from bot.slack.listeners.actions.status_buttons import MODAL_CALLBACK
+from bot.slack.port import SlackPort
+from bot.slack.status_actions import NOTE_ACTION, button_value
 from data.db import transaction
 from data.directory import add_contact, remember_profile, resolve_one
-from data.models import Reminder, State, StatusReport
-from jobs.messages import NOTE_ACTION, status_value
-from jobs.slack_port import SlackPort, web_client
+from data.models import Milestone, Reminder, State, StatusReport
 from jobs.tick import run_tick
 from seuranta.settings import Settings
 from seuranta.text import NOTE_LIMIT
 from tests.bot.slack.conftest import SignedSlack, payload
 from tests.conftest import NOW
 from tests.fakeslack import FakeSlack
-from tests.jobs.conftest import FAST
+from tests.jobs.conftest import FAST, ports
 
 CONTACT = "USMCONTACT"  # a contact of SM, which leads measure 2.7
 
@@ -37,8 +39,8 @@ def reminder(
     """The worker has sent SM's contact the 14-day reminder of a 2.7 milestone."""
     with factory() as session, session.begin():
         add_contact(session, resolve_one(session, "SM"), CONTACT, "UADMIN001", NOW)
-    port = SlackPort(web_client(slack_settings, timeout=5))
-    run_tick(factory, slack_settings, port, clock=lambda: NOW, worker="w1", options=FAST)
+    port = SlackPort(web_client(slack_settings, retries=False, timeout=5), channel_interval=0.0)
+    run_tick(factory, slack_settings, ports(port), clock=lambda: NOW, worker="w1", options=FAST)
     with factory() as session:
         from data.models import Measure
 
@@ -61,7 +63,9 @@ def click(reminder: Reminder, action_id: str, user: str = CONTACT) -> dict[str, 
             "action_id": action_id,
             "block_id": f"status:{reminder.id}",
             "text": {"type": "plain_text", "text": "x"},
-            "value": status_value(reminder.measure_id or 0, reminder.milestone_id, reminder.id),
+            "value": button_value(
+                Target(reminder.measure_id or 0, reminder.milestone_id, reminder.id)
+            ),
             "type": "button",
             "action_ts": f"{time.time():.6f}",
         }
@@ -311,3 +315,22 @@ def test_the_note_modal_stores_the_note_without_control_or_bidi_characters(
 
     (stored,) = wait_for_reports(factory, 1)
     assert stored.note == "Riski &lt;pieni&gt; <@U0ANNA>\nseuraava"
+
+
+def test_a_click_on_a_reminder_whose_milestone_was_removed_since_shows_the_record_alone(
+    slack: SignedSlack,
+    fake_slack: FakeSlack,
+    factory: sessionmaker[Session],
+    reminder: Reminder,
+) -> None:
+    with transaction(factory) as session:
+        milestone = session.get(Milestone, reminder.milestone_id)
+        assert milestone is not None
+        milestone.removed_at = NOW
+    assert slack.action(click(reminder, "seuranta_status_done")).status == 200
+    wait_for_reports(factory, 1)
+    (update,) = fake_slack.wait_for("chat.update")
+    (recorded,) = update.params["blocks"]
+    assert recorded["type"] == "context"
+    assert recorded["elements"][0]["text"].startswith(f"Kirjattu: *Valmis* (<@{CONTACT}>, ")
+    assert update.params["text"].startswith(f"Kirjattu: Valmis (<@{CONTACT}>, ")

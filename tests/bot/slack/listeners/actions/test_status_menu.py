@@ -12,18 +12,19 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.slack.client import web_client
 from bot.slack.listeners.actions.status_buttons import MODAL_CALLBACK
+from bot.slack.port import SlackPort
+from bot.slack.status_actions import NOTE_OPTION, PICK_ACTION
 from data.directory import add_contact, resolve_one
-from data.models import Measure, Reminder, State, StatusReport
-from jobs.messages import NOTE, PICK_ACTION
-from jobs.slack_port import SlackPort, web_client
+from data.models import Measure, OutboxKind, Reminder, State, StatusReport
 from jobs.tick import run_tick
 from seuranta.settings import Settings
 from tests.bot.slack.conftest import ADMIN, SignedSlack, payload
 from tests.bot.slack.listeners.actions.test_status_buttons import wait_for_reports
 from tests.conftest import NOW
 from tests.fakeslack import Call, FakeSlack
-from tests.jobs.conftest import FAST
+from tests.jobs.conftest import FAST, ports
 
 CONTACT = "USMCONTACT"  # SM leads 2.7 and 2.8 with others
 
@@ -34,10 +35,10 @@ def asked(slack: SignedSlack, factory: sessionmaker[Session], slack_settings: Se
     with factory() as session, session.begin():
         add_contact(session, resolve_one(session, "SM"), CONTACT, ADMIN, NOW)
     slack.command("round start --due 2019-01-15 --measures 2.7,2.8", user_id=ADMIN)
-    port = SlackPort(web_client(slack_settings, timeout=5))
-    run_tick(factory, slack_settings, port, clock=lambda: NOW, worker="w1", options=FAST)
+    port = SlackPort(web_client(slack_settings, retries=False, timeout=5), channel_interval=0.0)
+    run_tick(factory, slack_settings, ports(port), clock=lambda: NOW, worker="w1", options=FAST)
     with factory() as session:
-        row = session.scalars(select(Reminder).where(Reminder.kind == "round_ask")).one()
+        row = session.scalars(select(Reminder).where(Reminder.kind == OutboxKind.ROUND_ASK)).one()
     assert row.ts
     return row
 
@@ -79,7 +80,7 @@ def test_the_round_message_has_a_menu_per_measure(
         f"pick:{asked.id}:{measure_id(factory, '2.8')}:0",
     ]
     values = [o["value"] for o in menus[0]["accessory"]["options"]]
-    assert values == ["on_track", "at_risk", "delayed", "done", NOTE]
+    assert values == ["on_track", "at_risk", "delayed", "done", NOTE_OPTION]
 
 
 def test_picking_a_state_stores_it_and_shows_it_on_the_message(
@@ -116,7 +117,7 @@ def test_the_note_option_opens_the_modal_for_that_measure(
     slack: SignedSlack, fake_slack: FakeSlack, factory: sessionmaker[Session], asked: Reminder
 ) -> None:
     measure = measure_id(factory, "2.7")
-    slack.action(pick(asked, measure, NOTE))
+    slack.action(pick(asked, measure, NOTE_OPTION))
     (opened,) = fake_slack.wait_for("views.open")
     view = opened.params["view"]
     view = json.loads(view) if isinstance(view, str) else view
@@ -201,10 +202,10 @@ def test_a_pick_in_bundled_reminders_is_stored_against_that_milestone(
     with factory() as session, session.begin():
         add_contact(session, resolve_one(session, "SM"), CONTACT, ADMIN, NOW)
     bundling = dataclasses.replace(slack_settings, reminder_bundle=True)
-    port = SlackPort(web_client(bundling, timeout=5))
-    run_tick(factory, bundling, port, clock=lambda: NOW, worker="w1", options=FAST)
+    port = SlackPort(web_client(bundling, retries=False, timeout=5), channel_interval=0.0)
+    run_tick(factory, bundling, ports(port), clock=lambda: NOW, worker="w1", options=FAST)
     with factory() as session:
-        bundle = session.scalars(select(Reminder).where(Reminder.kind == "bundle")).one()
+        bundle = session.scalars(select(Reminder).where(Reminder.kind == OutboxKind.BUNDLE)).one()
         member = session.scalars(select(Reminder).where(Reminder.folded_into == bundle.id)).first()
     assert member is not None
     assert member.measure_id is not None
