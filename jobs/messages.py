@@ -12,8 +12,9 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload, sessionmaker
+from sqlalchemy.orm import Session, joinedload
 
+from bot.language import preferred_language
 from bot.slack.mrkdwn import escape, shorten
 from data import queries, reminders, rounds
 from data.models import (
@@ -45,14 +46,13 @@ _STYLE = {State.ON_TRACK: "primary", State.DELAYED: "danger"}
 
 
 def language(session: Session, slack_user_id: str, default: str) -> str:
-    """fi/sv/en from the person's Slack locale (``fi-FI``, ``sv-SE``), else the default."""
+    """The recipient's language: a notice has no words of theirs, so their stored locale."""
     preloaded = session.info.get(_LOCALES, {})
     if slack_user_id in preloaded:
         locale = preloaded[slack_user_id]
     else:
         locale = session.scalar(select(Person.locale).where(Person.slack_user_id == slack_user_id))
-    prefix = (locale or "")[:2].lower()
-    return prefix if prefix in ("fi", "sv", "en") else default
+    return preferred_language("", locale, None, default)
 
 
 def preload(session: Session, rows: list[Reminder]) -> None:
@@ -75,11 +75,6 @@ def preload(session: Session, rows: list[Reminder]) -> None:
     ):
         locales[user] = locale
     session.info[_LOCALES] = locales
-
-
-def language_for_user(factory: sessionmaker[Session], slack_user_id: str, default: str) -> str:
-    with factory() as session:
-        return language(session, slack_user_id, default)
 
 
 def status_value(measure_id: int, milestone_id: int | None, reminder_id: int | None) -> str:

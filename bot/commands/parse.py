@@ -1,17 +1,26 @@
-"""What ``/seuranta …`` asks for: a question, or one of the directory commands (pure).
+"""What a typed command asks for: a question, or one of the subcommands (pure).
 
-With ``should_escape`` on in the manifest, Slack sends ``@person`` as ``<@U123|name>``, so a
-contact is named by user id and never by a display name that someone could change.
+The same words work on every platform: ``/seuranta status 2.7 at-risk`` in Slack is
+``status 2.7 at-risk`` in a Teams chat. The text arrives as the plain words the person saw:
+the adapter has undone its platform's escaping and markup and written each person mentioned as
+their key (:mod:`seuranta.identity`) — Slack's ``<@U012AB3CD|anna>`` as ``U012AB3CD``, a Teams
+mention as ``teams:<object id>`` — so a contact is named by identity, never by a display name
+that anyone could change. ``names`` says how those people are called, so that a note or a
+deadline's text that mentions someone keeps "@Anna Virtanen" rather than a key.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from types import MappingProxyType
 
 from bot.intents import MAX_INSPECTED
-from bot.slack.mrkdwn import unescape
+from data.models import State
+from seuranta.errors import InputError
+from seuranta.identity import PersonId
 from seuranta.settings import LANGUAGES
 
 # "status 2.7 at-risk …" reports; "status 2.7" or "status of 2.7" is a question.
@@ -19,109 +28,141 @@ _NUMBER = re.compile(r"^[1-9]\d?\.\d{1,2}[.:]?$")
 _STATES = {
     alias: state
     for state, aliases in {
-        "on_track": ("on-track", "on_track", "ontrack", "ok"),
-        "at_risk": ("at-risk", "at_risk", "risk"),
-        "delayed": ("delayed", "late"),
-        "done": ("done", "ready", "valmis", "klar"),
-        "not_started": ("not-started", "not_started"),
+        State.ON_TRACK: ("on-track", "on_track", "ontrack", "ok"),
+        State.AT_RISK: ("at-risk", "at_risk", "risk"),
+        State.DELAYED: ("delayed", "late"),
+        State.DONE: ("done", "ready", "valmis", "klar"),
+        State.NOT_STARTED: ("not-started", "not_started"),
     }.items()
     for alias in aliases
 }
-_USER = re.compile(r"^<@(?P<id>[UW][A-Z0-9]+)(?:\|[^>]*)?>$|^(?P<raw>[UW][A-Z0-9]{2,})$")
 # "deadline 2.7 …" is a command; "deadlines next month" stays a question.
 _DEADLINE_VERBS = ("deadline", "deadlines", "määräaika", "määräajat", "tidsfrist", "tidsfrister")
+_ROUND_VERBS = ("round", "rounds", "kierros", "omgång")
+_UNTIL = ("until", "asti", "saakka", "till")
+# The engine's help words, alone: the whole help, without asking the engine.
+_HELP = frozenset({"help", "apua", "ohje", "ohjeet", "hjälp", "commands", "komennot", "kommandon"})
 # A milestone's or a round's id, "#123": ASCII digits ("²" is a digit to str.isdigit()), and
 # few enough for the database's integers.
 _ID = re.compile(r"#?([0-9]{1,9})")
+_QUOTES = "\"“”'"
+
+NO_NAMES: Mapping[str, str] = MappingProxyType({})
 
 
 @dataclass(frozen=True, slots=True)
 class Ask:
+    """A question for the answer engine."""
+
     question: str
 
 
 @dataclass(frozen=True, slots=True)
+class Help:
+    """``help`` (``apua``, ``hjälp``): example questions and the subcommands."""
+
+    word: str  # as typed: its language is the help's
+
+
+@dataclass(frozen=True, slots=True)
 class Iam:
+    """``iam SUPO``: whom the person represents (their Home shows its measures)."""
+
     organisation: str
 
 
 @dataclass(frozen=True, slots=True)
-class ChangeContact:
-    add: bool
+class AddContact:
+    """``contact add SUPO @person`` (admins): ``person`` is a person key."""
+
     organisation: str
-    user_id: str
+    person: str
+
+
+@dataclass(frozen=True, slots=True)
+class RemoveContact:
+    """``contact remove SUPO @person`` (admins)."""
+
+    organisation: str
+    person: str
 
 
 @dataclass(frozen=True, slots=True)
 class ListContacts:
+    """``contacts [SUPO]``: everyone's contacts, or one organisation's."""
+
     organisation: str | None
 
 
 @dataclass(frozen=True, slots=True)
 class Report:
-    """``/seuranta report [fi|sv|en]``: the follow-up table and the status chart as files."""
+    """``report [fi|sv|en]``: the follow-up table and the status chart as files."""
 
     lang: str | None
 
 
 @dataclass(frozen=True, slots=True)
 class ReportStatus:
-    """``/seuranta status 2.7 at-risk "note"``: a status report from anywhere.
-
-    The note is as Slack sent it (escaped, with its markup): naming the people it mentions needs
-    the directory, so :mod:`bot.slack.user_text` makes it plain text at the edge.
-    """
+    """``status 2.7 at-risk "note"``: a status report from anywhere."""
 
     number: str
-    state: str
-    note: str
+    state: State
+    note: str  # plain text, people named; the input policy is the handler's
 
 
 @dataclass(frozen=True, slots=True)
 class Pause:
-    """``/seuranta pause until 2027-01-07``: no reminders for this person before that day."""
+    """``pause until 2027-01-07``: no reminders for this person before that day."""
 
     until: date
 
 
 @dataclass(frozen=True, slots=True)
 class StartRound:
-    """``/seuranta round start --due 2027-01-15 [--measures 2.*]`` (admins)."""
+    """``round start --due 2027-01-15 [--measures 2.*]`` (admins)."""
 
     due: date
     pattern: str = "*"
 
 
 @dataclass(frozen=True, slots=True)
-class RoundCommand:
-    """``round report [#N]``, ``round close [#N]``, ``rounds``: without N, the newest round."""
+class RoundReport:
+    """``round report [#N]``: how a round goes; without N, the newest."""
 
-    action: str  # "report", "close" or "list"
     round_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
+class CloseRound:
+    """``round close [#N]`` (admins): no more nudges; without N, the newest round."""
+
+    round_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ListRounds:
+    """``rounds``: every round with its progress."""
+
+
+@dataclass(frozen=True, slots=True)
 class ListDeadlines:
-    """``/seuranta deadline 2.7``: the measure's dated milestones, each with its id."""
+    """``deadline 2.7``: the measure's dated milestones, each with its id."""
 
     number: str
 
 
 @dataclass(frozen=True, slots=True)
 class AddDeadline:
-    """``/seuranta deadline 2.7 2027-03-31 text`` (the measure's contacts and admins).
-
-    The text is as Slack sent it, like :attr:`ReportStatus.note`.
-    """
+    """``deadline 2.7 2027-03-31 text`` (the measure's contacts and admins)."""
 
     number: str
     due: date
-    text: str
+    text: str  # plain text, people named, like ReportStatus.note
 
 
 @dataclass(frozen=True, slots=True)
 class MoveDeadline:
-    """``/seuranta deadline move #123 2027-04-30``: a milestone's new due date."""
+    """``deadline move #123 2027-04-30``: a milestone's new due date."""
 
     milestone_id: int
     due: date
@@ -129,33 +170,37 @@ class MoveDeadline:
 
 @dataclass(frozen=True, slots=True)
 class RemoveDeadline:
-    """``/seuranta deadline remove #123``: the milestone is marked removed, never deleted."""
+    """``deadline remove #123``: the milestone is marked removed, never deleted."""
 
     milestone_id: int
 
 
 @dataclass(frozen=True, slots=True)
 class ListFailures:
-    """``/seuranta failures`` (admins): the reminders Slack refused for good."""
+    """``failures`` (admins): the messages a platform refused for good."""
 
 
 @dataclass(frozen=True, slots=True)
 class Usage:
-    """A directory command written wrongly; ``message`` is the i18n key that shows how."""
+    """A subcommand written wrongly; ``message`` is the catalogue key that shows how."""
 
     message: str
 
 
-Subcommand = (
+Command = (
     Ask
+    | Help
     | Iam
-    | ChangeContact
+    | AddContact
+    | RemoveContact
     | ListContacts
     | Report
     | ReportStatus
     | Pause
     | StartRound
-    | RoundCommand
+    | RoundReport
+    | CloseRound
+    | ListRounds
     | ListDeadlines
     | AddDeadline
     | MoveDeadline
@@ -165,30 +210,30 @@ Subcommand = (
 )
 
 
-def parse_subcommand(text: str) -> Subcommand:
+def parse_command(text: str, names: Mapping[str, str] = NO_NAMES) -> Command:
+    """``text``: what followed ``/seuranta`` (or the whole chat message), as plain words."""
     if len(text) > MAX_INSPECTED:
         return Ask(text)  # no command is this long; the engine answers "too long" unread
     words = text.split()
     verb = words[0].casefold() if words else ""
-    rest = [unescape(w) for w in words[1:]]
+    rest = words[1:]
     if verb == "iam":
         return Iam(" ".join(rest)) if rest else Usage("command.iam.usage")
     if verb == "contacts":
         return ListContacts(" ".join(rest) or None)
     if verb == "contact":
-        return _contact(words[1:])
+        return _contact(rest)
     if verb == "status" and len(rest) >= 2 and _NUMBER.match(rest[0]):
         state = _STATES.get(rest[1].casefold())
         if state is None:
             return Usage("status.usage")
-        note = " ".join(words[3:]).strip().strip("\"“”'")
-        return ReportStatus(rest[0].rstrip(".:"), state, note)
+        return ReportStatus(rest[0].rstrip(".:"), state, _free_text(rest[2:], names))
     if verb == "pause":
         return _pause(rest)
-    if verb in ("round", "rounds", "kierros", "omgång"):
+    if verb in _ROUND_VERBS:
         return _round(rest)
     if verb in _DEADLINE_VERBS:
-        deadline = _deadline(words[1:])
+        deadline = _deadline(rest, names)
         if deadline is not None:
             return deadline
     if verb == "failures" and not rest:
@@ -196,22 +241,37 @@ def parse_subcommand(text: str) -> Subcommand:
     if verb == "report" and len(rest) <= 1:
         lang = rest[0].casefold() if rest else None
         return Report(lang) if lang in (None, *LANGUAGES) else Usage("command.report.usage")
-    return Ask(unescape(text.strip()))
+    if len(words) == 1 and verb.rstrip("?!") in _HELP:
+        return Help(words[0])
+    return Ask(text.strip())
 
 
-def _contact(words: list[str]) -> Subcommand:
+def question_text(command: Command) -> str:
+    """The words whose language the reply is in: a question's own. A subcommand's verbs are the
+    same in every language and tell nothing, so its reply follows the person's language."""
+    if isinstance(command, Ask):
+        return command.question
+    if isinstance(command, Help):
+        return command.word
+    return ""
+
+
+def _contact(words: list[str]) -> Command:
     if len(words) < 3 or words[0].casefold() not in ("add", "remove"):
         return Usage("command.contact.usage")
-    user = _USER.match(words[-1])
-    if user is None:
-        return Usage("command.contact.usage")
-    organisation = unescape(" ".join(words[1:-1]))
-    return ChangeContact(words[0].casefold() == "add", organisation, user["id"] or user["raw"])
+    try:
+        person = PersonId.parse(words[-1]).key
+    except InputError:
+        return Usage("command.contact.usage")  # a display name, or not a person at all
+    organisation = " ".join(words[1:-1])
+    if words[0].casefold() == "add":
+        return AddContact(organisation, person)
+    return RemoveContact(organisation, person)
 
 
-def _pause(words: list[str]) -> Subcommand:
+def _pause(words: list[str]) -> Command:
     """``pause until 2027-01-07`` (``until``/``asti``/``till`` optional; ISO or 7.1.2027)."""
-    if words and words[0].casefold() in ("until", "asti", "saakka", "till"):
+    if words and words[0].casefold() in _UNTIL:
         words = words[1:]
     if len(words) != 1:
         return Usage("command.pause.usage")
@@ -219,11 +279,10 @@ def _pause(words: list[str]) -> Subcommand:
     return Pause(day) if day else Usage("command.pause.usage")
 
 
-def _deadline(words: list[str]) -> Subcommand | None:
+def _deadline(words: list[str], names: Mapping[str, str]) -> Command | None:
     """``deadline 2.7 [DATE TEXT]``, ``deadline move ID DATE``, ``deadline remove ID``.
 
-    ``words`` as Slack sent them (numbers, dates and ids hold nothing Slack escapes). None when
-    the words are none of these, so that ``deadlines next month`` is still asked.
+    None when the words are none of these, so that ``deadlines next month`` is still asked.
     """
     first = words[0].casefold() if words else ""
     if first in ("move", "remove"):
@@ -240,26 +299,33 @@ def _deadline(words: list[str]) -> Subcommand | None:
     if len(words) == 1:
         return ListDeadlines(number)
     due = parse_date(words[1])
-    text = " ".join(words[2:]).strip().strip("\"“”'").strip()
+    text = _free_text(words[2:], names)
     if due is None or not text:
         return Usage("command.deadline.usage")
     return AddDeadline(number, due, text)
 
 
-def _round(words: list[str]) -> Subcommand:
+def _round(words: list[str]) -> Command:
     action = words[0].casefold() if words else "list"
     options = words[1:]
     if action == "start":
         return _start_round(options)
-    if action in ("report", "close", "list") and len(options) <= 1:
-        if not options:
-            return RoundCommand(action)
+    if action not in ("report", "close", "list") or len(options) > 1:
+        return Usage("round.usage")
+    round_id: int | None = None
+    if options:
         number = _ID.fullmatch(options[0])
-        return RoundCommand(action, int(number[1])) if number else Usage("round.usage")
-    return Usage("round.usage")
+        if number is None:
+            return Usage("round.usage")
+        round_id = int(number[1])
+    if action == "report":
+        return RoundReport(round_id)
+    if action == "close":
+        return CloseRound(round_id)
+    return ListRounds()
 
 
-def _start_round(words: list[str]) -> Subcommand:
+def _start_round(words: list[str]) -> Command:
     """``start --due DATE [--measures PATTERN]``; the flags may be left out: ``start DATE 2.*``."""
     due: date | None = None
     pattern = "*"
@@ -282,6 +348,25 @@ def _start_round(words: list[str]) -> Subcommand:
     if due is None or not pattern:
         return Usage("round.usage")
     return StartRound(due, pattern)
+
+
+def _free_text(words: list[str], names: Mapping[str, str]) -> str:
+    """A note or a deadline's text: the words, unquoted, each mentioned person by name."""
+    text = " ".join(words).strip().strip(_QUOTES).strip()
+    return named(text, names) if names else text
+
+
+def named(text: str, names: Mapping[str, str]) -> str:
+    """``text`` with each person key of ``names`` that stands as a word of its own written
+    ``@`` and their name. Only keys the text holds are looked up: an adapter's ``names`` may
+    ask its platform for a name on first use."""
+    present = [key for key in names if key in text]
+    if not present:
+        return text
+    # Longest first, so that no key is taken for the start of a longer one.
+    alternatives = "|".join(re.escape(key) for key in sorted(present, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w:@])(?:{alternatives})(?![\w-])")
+    return pattern.sub(lambda found: "@" + names[found[0]], text)
 
 
 def parse_date(text: str) -> date | None:

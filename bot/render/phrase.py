@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from bot.document import Label, Person, Phrase, Value
+from bot.document import Channel, Label, Person, Phrase, Series, Value
 from seuranta.i18n import format_date, kind_label, state_label, template
 from seuranta.i18n.catalogue import plural_choice
 
@@ -24,6 +24,8 @@ class Markup(Protocol):
         ...
 
     def mention(self, person: Person) -> str: ...
+
+    def channel(self, channel: Channel) -> str: ...
 
     def template(self, raw: str) -> str:
         """A catalogue text (``*bold*`` …) in this markup; its ``{placeholders}`` untouched."""
@@ -42,6 +44,10 @@ def _value(value: Value, lang: str, markup: Markup) -> str:
         return render(value, lang, markup)
     if isinstance(value, Person):
         return markup.mention(value)
+    if isinstance(value, Channel):
+        return markup.channel(value)
+    if isinstance(value, Series):
+        return value.separator.join(_value(item, lang, markup) for item in value.items)
     if isinstance(value, Label):
         label = state_label if value.table == "state" else kind_label
         return markup.text(label(value.name, lang))
@@ -67,6 +73,9 @@ class PlainMarkup:
 
     def mention(self, person: Person) -> str:
         return person.name or person.key
+
+    def channel(self, channel: Channel) -> str:
+        return "#" + channel.key
 
     def template(self, raw: str) -> str:
         return _CODE.sub(r"\1", _ITALIC.sub(r"\1", _EMPHASIS.sub(r"\1", raw)))

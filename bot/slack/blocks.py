@@ -36,6 +36,7 @@ from bot.answers import (
 )
 from bot.intents import MAX_QUESTION_LENGTH
 from bot.render.text import render_text
+from bot.slack.markup import COMMAND
 from bot.slack.mrkdwn import (
     MAX_BLOCKS,
     MAX_SECTION,
@@ -212,10 +213,10 @@ def help_blocks(lang: str, reason: HelpReason = HelpReason.ASKED) -> list[Block]
     examples = HELP_EXAMPLES.get(lang, HELP_EXAMPLES["en"])
     lines = [lead] if lead else []
     lines.append(f"*{message('help.title', lang)}*")
-    lines += [f"• `/seuranta {example}`" for example in examples]
-    lines.append(message("command.iam.usage", lang))
-    lines.append(message("command.report.help", lang))
-    lines.append(message("command.help", lang))
+    lines += [f"• `{COMMAND} {example}`" for example in examples]
+    lines.append(message("command.iam.usage", lang, cmd=COMMAND))
+    lines.append(message("command.report.help", lang, cmd=COMMAND))
+    lines.append(message("command.help", lang, cmd=COMMAND))
     return line_sections(lines)
 
 

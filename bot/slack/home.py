@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from bot.answers import MeasureBrief, OrgRef
+from bot.slack.markup import COMMAND
 from bot.slack.mrkdwn import (
     Block,
     context,
@@ -117,7 +118,7 @@ def render_home(home: Home) -> dict[str, Any]:
     blocks.append(divider())
     examples = HELP_EXAMPLES.get(lang, HELP_EXAMPLES["en"])
     blocks += line_sections([message("home.how", lang), *(f"• `{e}`" for e in examples)])
-    blocks.append(context(message("command.iam.usage", lang)))
+    blocks.append(context(message("command.iam.usage", lang, cmd=COMMAND)))
     return {"type": "home", "blocks": blocks[:MAX_HOME_BLOCKS]}
 
 

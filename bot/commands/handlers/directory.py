@@ -1,77 +1,85 @@
-"""``/seuranta iam``, ``contact add|remove`` (admins only) and ``contacts``: replies in mrkdwn."""
+"""``iam``, ``contact add|remove`` (admins only) and ``contacts``: the people directory."""
 
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from bot.slack.mrkdwn import escape
-from bot.slack.services import Services
-from bot.slack.subcommands import ChangeContact, Iam, ListContacts, Usage
+from bot.commands.context import CommandContext
+from bot.commands.parse import AddContact, Iam, ListContacts, RemoveContact
+from bot.commands.results import say
+from bot.document import Document, Heading, Lines, Person, Series, phrase
 from data import directory
 from data.db import transaction
 from data.models import Contact, Organisation
-from seuranta.i18n import message
 
 
-def directory_reply(
-    subcommand: Iam | ChangeContact | ListContacts | Usage,
-    user_id: str,
-    lang: str,
-    services: Services,
-) -> str:
-    if isinstance(subcommand, Usage):
-        return message(subcommand.message, lang)
-    if isinstance(subcommand, ChangeContact) and not services.is_admin(user_id):
-        return message("command.contact.admin_only", lang)
-    with transaction(services.factory) as session:
+def iam(command: Iam, ctx: CommandContext) -> Document:
+    with transaction(ctx.factory) as session:
+        organisation = _one(session, command.organisation)
+        if not isinstance(organisation, Organisation):
+            return organisation
+        directory.represent(session, ctx.person, organisation, ctx.now)
+        return say(phrase("command.iam.done", org=_label(organisation, ctx.lang)))
+
+
+def add_contact(command: AddContact, ctx: CommandContext) -> Document:
+    if not ctx.is_admin:
+        return say(phrase("command.contact.admin_only"))
+    with transaction(ctx.factory) as session:
+        organisation = _one(session, command.organisation)
+        if not isinstance(organisation, Organisation):
+            return organisation
+        added = directory.add_contact(session, organisation, command.person, ctx.person, ctx.now)
+    key = "command.contact.added" if added else "command.contact.already"
+    return say(phrase(key, user=Person(command.person), org=_label(organisation, ctx.lang)))
+
+
+def remove_contact(command: RemoveContact, ctx: CommandContext) -> Document:
+    if not ctx.is_admin:
+        return say(phrase("command.contact.admin_only"))
+    with transaction(ctx.factory) as session:
+        organisation = _one(session, command.organisation)
+        if not isinstance(organisation, Organisation):
+            return organisation
+        removed = directory.remove_contact(session, organisation, command.person)
+    key = "command.contact.removed" if removed else "command.contact.missing"
+    return say(phrase(key, user=Person(command.person), org=_label(organisation, ctx.lang)))
+
+
+def list_contacts(command: ListContacts, ctx: CommandContext) -> Document:
+    with transaction(ctx.factory) as session:
         organisation: Organisation | None = None
-        if subcommand.organisation:
-            found = directory.find_organisations(session, subcommand.organisation)
-            if len(found) != 1:
-                return _not_one(subcommand.organisation, found, lang)
-            organisation = found[0]
-        if isinstance(subcommand, ListContacts):
-            return _listing(directory.contacts(session, organisation), lang)
-        assert organisation is not None  # the parser gives iam and contact an organisation
-        label = escape(f"{organisation.name(lang)} ({organisation.key})")
-        if isinstance(subcommand, Iam):
-            directory.represent(session, user_id, organisation, services.now())
-            return message("command.iam.done", lang, org=label)
-        return _change(session, subcommand, organisation, label, user_id, lang, services)
+        if command.organisation:
+            found = _one(session, command.organisation)
+            if not isinstance(found, Organisation):
+                return found
+            organisation = found
+        return _listing(directory.contacts(session, organisation))
 
 
-def _not_one(name: str, found: list[Organisation], lang: str) -> str:
+def _one(session: Session, name: str) -> Organisation | Document:
+    """The one organisation ``name`` means, or the reply saying it means none or several."""
+    found = directory.find_organisations(session, name)
+    if len(found) == 1:
+        return found[0]
     if not found:
-        return escape(message("command.org.unknown", lang, text=name))
-    keys = ", ".join(o.key for o in found)
-    return escape(message("command.org.ambiguous", lang, text=name, keys=keys))
+        return say(phrase("command.org.unknown", text=name))
+    return say(phrase("command.org.ambiguous", text=name, keys=", ".join(o.key for o in found)))
 
 
-def _change(
-    session: Session,
-    change: ChangeContact,
-    organisation: Organisation,
-    label: str,
-    admin: str,
-    lang: str,
-    services: Services,
-) -> str:
-    user = f"<@{change.user_id}>"
-    if change.add:
-        added = directory.add_contact(session, organisation, change.user_id, admin, services.now())
-        key = "command.contact.added" if added else "command.contact.already"
-    else:
-        removed = directory.remove_contact(session, organisation, change.user_id)
-        key = "command.contact.removed" if removed else "command.contact.missing"
-    return message(key, lang, user=user, org=label)
+def _label(organisation: Organisation, lang: str) -> str:
+    return f"{organisation.name(lang)} ({organisation.key})"
 
 
-def _listing(contacts: list[Contact], lang: str) -> str:
+def _listing(contacts: list[Contact]) -> Document:
     if not contacts:
-        return message("command.contacts.none", lang)
-    by_key: dict[str, list[str]] = {}
+        return say(phrase("command.contacts.none"))
+    by_key: dict[str, list[Person]] = {}
     for contact in contacts:
-        by_key.setdefault(contact.organisation.key, []).append(f"<@{contact.slack_user_id}>")
-    lines = [f"*{message('command.contacts.title', lang)}*"]
-    lines += [f"• *{escape(key)}*: {', '.join(users)}" for key, users in by_key.items()]
-    return "\n".join(lines)
+        by_key.setdefault(contact.organisation.key, []).append(Person(contact.slack_user_id))
+    title = phrase("command.contacts.title")
+    lines = tuple(
+        phrase("command.contacts.line", org=key, people=Series(tuple(people)))
+        for key, people in by_key.items()
+    )
+    return Document(title, (Heading(title), Lines(lines, bulleted=True)))

@@ -1,19 +1,21 @@
-"""``/seuranta failures`` (admins): the messages Slack refused for good, and how to fix each.
+"""``failures`` (admins): the messages the chat platform refused for good, and how to fix each.
 
 The sender never retries a permanent failure (``data.reminders.failures``), so this list is
 where an admin learns that a contact left or the bot is missing from a channel. Each line says
-when the message was due (local time), to whom, what it was and Slack's error code with a hint.
+when the message was due (local time), to whom, what it was and the error code with a hint.
 """
 
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from bot.slack.mrkdwn import escape
-from bot.slack.services import Services
+from bot.commands.context import CommandContext
+from bot.commands.parse import ListFailures
+from bot.commands.results import say
+from bot.document import Channel, Document, Lines, Person, Phrase, Series, Value, phrase
 from data import reminders
 from data.models import Measure, Reminder, ReminderStatus
-from seuranta.i18n import format_date, message
+from seuranta.identity import TEAMS_PREFIX
 
 SHOWN = 20
 
@@ -45,31 +47,37 @@ _KINDS = frozenset(
 _FOLDING = frozenset({"bundle", "missed"})
 
 
-def failures_reply(services: Services, user_id: str, lang: str) -> str:
-    if not services.is_admin(user_id):
-        return message("command.admins_only", lang)
-    with services.factory() as session:
+def list_failures(command: ListFailures, ctx: CommandContext) -> Document:
+    if not ctx.is_admin:
+        return say(phrase("command.admins_only"))
+    with ctx.factory() as session:
         total = reminders.counts(session).get(ReminderStatus.FAILED.value, 0)
         if not total:
-            return message("command.failures.none", lang)
-        lines = [message("command.failures.title", lang, count=total)]
-        for row in reminders.failures(session, SHOWN):
-            lines.append(_line(services, row, _numbers(session, row), lang))
+            return say(phrase("command.failures.none"))
+        rows = reminders.failures(session, SHOWN)
+        lines = tuple(_line(ctx, row, _numbers(session, row)) for row in rows)
+    title = phrase("command.failures.title", count=total)
+    blocks = [Lines((title,)), Lines(lines, bulleted=True)]
     if total > SHOWN:
-        lines.append(message("more", lang, count=total - SHOWN))
-    return "\n".join(lines)
+        blocks.append(Lines((phrase("more", count=total - SHOWN),)))
+    return Document(title, tuple(blocks))
 
 
-def _line(services: Services, row: Reminder, numbers: list[str], lang: str) -> str:
-    local = row.send_at.astimezone(services.settings.zone)
-    when = f"{format_date(local.date(), lang)} {local:%H:%M}"
+def _line(ctx: CommandContext, row: Reminder, numbers: list[str]) -> Phrase:
+    local = row.send_at.astimezone(ctx.settings.zone)
     code = row.error or "?"
-    fix = message(f"command.failures.hint.{hint(code, row.channel)}", lang)
-    return f"• {when} → {_whom(row.channel)}: {_what(row, numbers, lang)} — `{escape(code)}`: {fix}"
+    return phrase(
+        "command.failures.line",
+        when=phrase("command.when", day=local.date(), time=f"{local:%H:%M}"),
+        whom=_whom(row.channel),
+        what=_what(row, numbers),
+        code=code,
+        fix=phrase(f"command.failures.hint.{hint(code, row.channel)}"),
+    )
 
 
 def hint(code: str, channel: str) -> str:
-    """Which fix to suggest for an error code (the ``slack.failures.hint.*`` key's last part)."""
+    """Which fix to suggest for an error code (the ``command.failures.hint.*`` key's last part)."""
     if code.startswith(_GAVE_UP):
         return "gave_up"
     if code in _PERSON_CODES or (code == "channel_not_found" and _is_person(channel)):
@@ -83,25 +91,30 @@ def hint(code: str, channel: str) -> str:
     return "other"
 
 
-def _whom(channel: str) -> str:
-    return f"<@{channel}>" if _is_person(channel) else f"<#{channel}>"
+def _whom(channel: str) -> Person | Channel:
+    return Person(channel) if _is_person(channel) else Channel(channel)
 
 
 def _is_person(channel: str) -> bool:
+    """A Slack user id, or a Teams person (``teams:`` and an object id; channels have ``19:``)."""
+    if channel.startswith(TEAMS_PREFIX):
+        return not channel.removeprefix(TEAMS_PREFIX).startswith("19:")
     return channel[:1] in ("U", "W")
 
 
-def _what(row: Reminder, numbers: list[str], lang: str) -> str:
-    label = message(f"outbox.kind.{row.kind}", lang) if row.kind in _KINDS else row.kind
+def _what(row: Reminder, numbers: list[str]) -> Value:
+    parts: list[Value] = [phrase(f"outbox.kind.{row.kind}") if row.kind in _KINDS else row.kind]
     if numbers:
-        label += " " + ", ".join(numbers)
+        parts.append(", ".join(numbers))
     if row.kind == "deadline" and row.due is not None:
-        label += f" ({format_date(row.due, lang)})"
+        parts.append(phrase("command.failures.due", due=row.due))
     elif row.kind == "no_contact":
-        label += f" ({escape(row.recipient.removeprefix('org:'))})"
+        parts.append(
+            phrase("command.failures.organisation", org=row.recipient.removeprefix("org:"))
+        )
     elif row.round_id is not None:
-        label += f" #{row.round_id}"
-    return label
+        parts.append(phrase("command.failures.round", id=row.round_id))
+    return Series(tuple(parts), " ")
 
 
 def _numbers(session: Session, row: Reminder) -> list[str]:

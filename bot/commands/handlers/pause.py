@@ -1,18 +1,18 @@
-"""``/seuranta pause until DATE``: no reminders for this person before that day."""
+"""``pause until DATE``: no reminders for this person before that day."""
 
 from __future__ import annotations
 
-from bot.slack.services import Services
-from bot.slack.subcommands import Pause
+from bot.commands.context import CommandContext
+from bot.commands.parse import Pause
+from bot.commands.results import say
+from bot.document import Document, phrase
 from data import reminders
 from data.db import transaction
-from seuranta.i18n import format_date, message
 
 
-def pause_reply(services: Services, user_id: str, command: Pause, lang: str) -> str:
-    today = services.now().astimezone(services.settings.zone).date()
-    if command.until <= today:
-        return message("command.pause.past", lang, until=format_date(command.until, lang))
-    with transaction(services.factory) as session:
-        reminders.pause(session, user_id, command.until, services.now())
-    return message("command.pause.done", lang, until=format_date(command.until, lang))
+def pause(command: Pause, ctx: CommandContext) -> Document:
+    if command.until <= ctx.today:
+        return say(phrase("command.pause.past", until=command.until))
+    with transaction(ctx.factory) as session:
+        reminders.pause(session, ctx.person, command.until, ctx.now)
+    return say(phrase("command.pause.done", until=command.until))

@@ -1,4 +1,4 @@
-"""``/seuranta round …``: start a reporting round, see how it goes, close it (replies in mrkdwn).
+"""``round …``: start a reporting round, see how it goes, close it; ``rounds`` lists them.
 
 Starting is for admins: it writes the round and its first messages (one per contact, plus one
 to the coordinator channel naming lead organisations without a contact) into the outbox in one
@@ -9,118 +9,150 @@ from __future__ import annotations
 
 from collections import Counter
 
-from bot.slack.mrkdwn import escape
-from bot.slack.services import Services
-from bot.slack.subcommands import RoundCommand, StartRound
+from sqlalchemy.orm import Session
+
+from bot.commands.context import CommandContext
+from bot.commands.parse import CloseRound, ListRounds, RoundReport, StartRound
+from bot.commands.results import say
+from bot.document import Document, Heading, Label, Lines, Person, Phrase, Series, Value, phrase
 from data import queries, reminders, rounds
 from data.db import transaction
+from data.models import ReportingRound
 from data.rounds import RoundProgress
-from jobs import messages
 from jobs import rounds as jobs_rounds
 from reports.summary import STATUS_KEYS
 from seuranta.errors import InputError
-from seuranta.i18n import format_date, message, state_label
 
 
-def round_reply(
-    services: Services, user_id: str, command: StartRound | RoundCommand, lang: str
-) -> str:
-    if isinstance(command, StartRound):
-        if not services.is_admin(user_id):
-            return message("command.admins_only", lang)
-        return _start(services, user_id, command, lang)
-    if command.action == "close" and not services.is_admin(user_id):
-        return message("command.admins_only", lang)
-    with transaction(services.factory) as session:
-        if command.action == "list":
-            listed = [rounds.progress(session, r) for r in rounds.all_rounds(session)]
-            return _listing(listed, lang)
-        found = rounds.find(session, command.round_id)
-        if found is None:
-            return message(
-                "round.unknown" if command.round_id else "round.none", lang, id=command.round_id
-            )
-        if command.action == "close":
-            closed = rounds.close(session, found.id, services.now())
-            return message("round.closed" if closed else "round.already_closed", lang, id=found.id)
-        return report(rounds.progress(session, found), lang)
-
-
-def _start(services: Services, user_id: str, command: StartRound, lang: str) -> str:
-    now = services.now()
-    settings = services.settings
-    with transaction(services.factory) as session:
+def start_round(command: StartRound, ctx: CommandContext) -> Document:
+    if not ctx.is_admin:
+        return say(phrase("command.admins_only"))
+    settings = ctx.settings
+    with transaction(ctx.factory) as session:
         version = queries.current_programme_version(session)
         if version is None:
-            return message("help.no_programme", lang)
+            return say(phrase("help.no_programme"))
         try:
             started = rounds.start(
                 session,
                 programme_id=version[0],
                 due=command.due,
                 pattern=command.pattern,
-                started_by=user_id,
-                now=now,
-                today=now.astimezone(settings.zone).date(),
+                started_by=ctx.person,
+                now=ctx.now,
+                today=ctx.today,
             )
         except InputError as error:
-            return message("round.invalid", lang, reason=escape(str(error)))
+            return say(phrase("round.invalid", reason=str(error)))
         progress = rounds.progress(session, started)
-        asks = jobs_rounds.ask_rows(session, progress, now, settings.coordinator_channel)
+        asks = jobs_rounds.ask_rows(session, progress, ctx.now, settings.coordinator_channel)
         reminders.insert_planned(session, asks)
     lines = [
-        message(
+        phrase(
             "round.started",
-            lang,
             id=progress.id,
             measures=len(progress.items),
             people=len(progress.people()),
-            due=format_date(progress.due, lang),
+            due=progress.due,
             nudge=settings.round_nudge_days,
         )
     ]
     orphaned = progress.without_contact()
     if orphaned:
-        lines.append(
-            message(
-                "round.started_orphans",
-                lang,
-                orgs=", ".join(messages.org_label(k, lang) for k in orphaned),
-            )
-        )
-    return "\n".join(lines)
+        orgs = Series(tuple(_organisation(key) for key in orphaned))
+        lines.append(phrase("round.started_orphans", orgs=orgs))
+    return say(*lines)
 
 
-def report(progress: RoundProgress, lang: str) -> str:
+def round_report(command: RoundReport, ctx: CommandContext) -> Document:
+    with ctx.factory() as session:
+        found = _find(session, command.round_id)
+        if not isinstance(found, ReportingRound):
+            return found
+        return progress_report(rounds.progress(session, found))
+
+
+def progress_report(progress: RoundProgress) -> Document:
     """The round in a few lines: the response rate, the answers by state, who is missing."""
-    lines = [_headline(progress, lang, "round.report")]
+    headline = _headline(progress, "round.report")
+    blocks: list[Heading | Lines] = [Lines((headline,))]
     states = Counter(str(i.answer.state) for i in progress.answered if i.answer)
     if states:
-        counted = ", ".join(
-            f"{state_label(key, lang)} {states[key]}" for key in STATUS_KEYS if states[key]
+        counted = Series(
+            tuple(
+                phrase("command.round.state_count", state=Label("state", key), count=states[key])
+                for key in STATUS_KEYS
+                if states[key]
+            )
         )
-        lines.append(f"{message('round.report_states', lang)}: {counted}")
+        blocks.append(Lines((phrase("round.report_states", counts=counted),)))
     if progress.missing:
-        lines.append(f"*{message('round.report_missing', lang)}*")
-        lines += messages.missing_lines(progress, lang)
-    return "\n".join(lines)
+        blocks.append(Heading(phrase("round.report_missing")))
+        blocks.append(Lines(missing_lines(progress)))
+    return Document(headline, tuple(blocks))
 
 
-def _listing(listed: list[RoundProgress], lang: str) -> str:
+def close_round(command: CloseRound, ctx: CommandContext) -> Document:
+    if not ctx.is_admin:
+        return say(phrase("command.admins_only"))
+    with transaction(ctx.factory) as session:
+        found = _find(session, command.round_id)
+        if not isinstance(found, ReportingRound):
+            return found
+        closed = rounds.close(session, found.id, ctx.now)
+    return say(phrase("round.closed" if closed else "round.already_closed", id=found.id))
+
+
+def list_rounds(command: ListRounds, ctx: CommandContext) -> Document:
+    with ctx.factory() as session:
+        listed = [rounds.progress(session, r) for r in rounds.all_rounds(session)]
     if not listed:
-        return message("round.none", lang)
-    return "\n".join(_headline(p, lang, "round.list_line") for p in reversed(listed))
+        return say(phrase("round.none"))
+    return say(*(_headline(p, "round.list_line") for p in reversed(listed)))
 
 
-def _headline(progress: RoundProgress, lang: str, key: str) -> str:
-    return message(
+def missing_lines(progress: RoundProgress) -> tuple[Phrase, ...]:
+    """Per lead organisation: the measures still unanswered and whom to ask."""
+    people: dict[str, tuple[str, ...]] = {}
+    for item in progress.missing:
+        for key in item.leads or (rounds.NO_LEAD,):
+            people.setdefault(key, item.contacts)
+    return tuple(
+        phrase(
+            "round.missing_line",
+            org=_organisation(key),
+            numbers=", ".join(numbers),
+            people=_people(people.get(key, ())),
+        )
+        for key, numbers in progress.missing_by_organisation().items()
+    )
+
+
+def _find(session: Session, round_id: int | None) -> ReportingRound | Document:
+    found = rounds.find(session, round_id)
+    if found is not None:
+        return found
+    if not round_id:
+        return say(phrase("round.none"))
+    return say(phrase("round.unknown", id=round_id))
+
+
+def _headline(progress: RoundProgress, key: str) -> Phrase:
+    return phrase(
         key,
-        lang,
         id=progress.id,
-        pattern=escape(progress.pattern),
-        due=format_date(progress.due, lang),
-        state=message("round.closed_state" if progress.closed_at else "round.open", lang),
+        pattern=progress.pattern,
+        due=progress.due,
+        state=phrase("round.closed_state" if progress.closed_at else "round.open"),
         answered=len(progress.answered),
         total=len(progress.items),
         percent=progress.percent,
     )
+
+
+def _organisation(key: str) -> Value:
+    return phrase("round.no_lead") if key == rounds.NO_LEAD else key
+
+
+def _people(keys: tuple[str, ...]) -> Value:
+    return Series(tuple(Person(key) for key in keys)) if keys else phrase("round.nobody")

@@ -1,19 +1,27 @@
-"""Buttons and menus: sharing an answer, a reminder's status buttons, a round's menus."""
+"""Buttons and menus: sharing an answer, a reminder's status buttons, a round's menus.
+
+Each click is acknowledged at once (Slack shows an error if it is not within 3 s) and handled by
+a lazy listener (:mod:`bot.slack.lazy`).
+"""
 
 from __future__ import annotations
 
 from slack_bolt import App
 
+from bot.document import REPORTABLE_STATES
+from bot.slack.lazy import acknowledge, later
 from bot.slack.listeners.actions.share import share_answer
 from bot.slack.listeners.actions.status_buttons import note_button, status_button
 from bot.slack.listeners.actions.status_menu import status_pick
-from bot.slack.listeners.commands.seuranta import SHARE_ACTION
-from jobs.messages import BUTTON_STATES, NOTE_ACTION, PICK_ACTION, STATUS_ACTION_PREFIX
+from bot.slack.share import SHARE_ACTION
+from jobs.messages import NOTE_ACTION, PICK_ACTION, STATUS_ACTION_PREFIX
 
 
 def register(app: App) -> None:
-    app.action(SHARE_ACTION)(share_answer)
-    for state in BUTTON_STATES:
-        app.action(f"{STATUS_ACTION_PREFIX}{state.value}")(status_button)
-    app.action(NOTE_ACTION)(note_button)
-    app.action(PICK_ACTION)(status_pick)
+    app.action(SHARE_ACTION)(ack=acknowledge, lazy=[later(share_answer)])
+    for state in REPORTABLE_STATES:
+        app.action(f"{STATUS_ACTION_PREFIX}{state.value}")(
+            ack=acknowledge, lazy=[later(status_button)]
+        )
+    app.action(NOTE_ACTION)(ack=acknowledge, lazy=[later(note_button)])
+    app.action(PICK_ACTION)(ack=acknowledge, lazy=[later(status_pick)])

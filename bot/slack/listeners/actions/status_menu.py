@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt import Ack
 from slack_sdk import WebClient
 
-from bot.slack.listeners.actions.status_buttons import status_modal
+from bot.document import REPORTABLE_STATES
+from bot.language import preferred_language
+from bot.slack.modal import status_modal
+from bot.slack.people import known_locale
 from bot.slack.services import Services
 from bot.slack.status_report import Target, store
 from data.models import Measure, State
@@ -20,9 +22,8 @@ from jobs import messages
 
 
 def status_pick(
-    ack: Ack, action: dict[str, Any], body: dict[str, Any], client: WebClient, services: Services
+    action: dict[str, Any], body: dict[str, Any], client: WebClient, services: Services
 ) -> None:
-    ack()
     reminder_id, measure_id, milestone_id = messages.pick_target(action["block_id"])
     picked = (action.get("selected_option") or {}).get("value")
     user = body["user"]["id"]
@@ -30,18 +31,17 @@ def status_pick(
     channel = container.get("channel_id") or (body.get("channel") or {}).get("id")
     ts = container.get("message_ts")
     if picked == messages.NOTE:
-        lang = messages.language_for_user(services.factory, user, services.settings.language)
+        lang = preferred_language(
+            "", known_locale(services, user), None, services.settings.language
+        )
         with services.factory() as session:
             measure = session.get(Measure, measure_id)
             number = measure.number if measure else "?"
-        metadata = {
-            "value": messages.status_value(measure_id, milestone_id, reminder_id),
-            "channel": channel,
-            "ts": ts,
-        }
-        client.views_open(trigger_id=body["trigger_id"], view=status_modal(number, lang, metadata))
+        value = messages.status_value(measure_id, milestone_id, reminder_id)
+        view = status_modal(number, lang, value, channel, ts)
+        client.views_open(trigger_id=body["trigger_id"], view=view)
         return
-    if picked not in {state.value for state in messages.BUTTON_STATES}:
+    if picked not in {state.value for state in REPORTABLE_STATES}:
         return  # not one of our options: nothing to store
     store(
         services,

@@ -18,7 +18,9 @@ from typing import Any
 from slack_sdk import WebClient
 from sqlalchemy.orm import Session
 
+from bot.language import preferred_language
 from bot.slack.listeners.events.messages import answer_direct_message
+from bot.slack.people import known_locale
 from bot.slack.services import Services
 from bot.slack.status_report import Target, reply_target, store
 from bot.slack.user_text import from_slack
@@ -46,7 +48,7 @@ def thread_reply(event: dict[str, Any], client: WebClient, services: Services) -
             target, text = reply_target(choices, text)
             if target is None:
                 numbers = ", ".join(dict.fromkeys(number for number, _ in choices))
-                lang = messages.language(session, user, services.settings.language)
+                lang = _language(services, user)
                 client.chat_postMessage(
                     channel=event["channel"],
                     thread_ts=thread_ts,
@@ -63,7 +65,7 @@ def thread_reply(event: dict[str, Any], client: WebClient, services: Services) -
     try:
         note = from_slack(services, client, text)
     except TooLong as error:
-        lang = messages.language_for_user(services.factory, user, services.settings.language)
+        lang = _language(services, user)
         client.chat_postMessage(
             channel=event["channel"],
             thread_ts=thread_ts,
@@ -82,7 +84,7 @@ def thread_reply(event: dict[str, Any], client: WebClient, services: Services) -
         ts=event["ts"],
     )
     if stored:
-        lang = messages.language_for_user(services.factory, user, services.settings.language)
+        lang = _language(services, user)
         with services.factory() as session:
             measure = session.get(Measure, target.measure_id)
             number = measure.number if measure else "?"
@@ -91,6 +93,10 @@ def thread_reply(event: dict[str, Any], client: WebClient, services: Services) -
             thread_ts=thread_ts,
             text=message("status.thread_saved", lang, number=number),
         )
+
+
+def _language(services: Services, user: str) -> str:
+    return preferred_language("", known_locale(services, user), None, services.settings.language)
 
 
 def _choices(session: Session, row: Reminder) -> list[tuple[str, Target]]:

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, joinedload, sessionmaker
 
 from bot.engine import Engine as AnswerEngine
 from bot.render.text import render_text
-from bot.slack.listeners.actions.status_buttons import MODAL_CALLBACK
+from bot.slack.modal import MODAL_CALLBACK
 from data.db import transaction
 from data.directory import add_contact, remember_profile, resolve_one
 from data.models import Reminder, State, StatusReport

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.slack.listeners.actions.status_buttons import MODAL_CALLBACK
+from bot.slack.modal import MODAL_CALLBACK
 from data.directory import add_contact, resolve_one
 from data.models import Measure, Reminder, State, StatusReport
 from jobs.messages import NOTE, PICK_ACTION
