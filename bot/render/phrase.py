@@ -36,6 +36,8 @@ def render(phrase: Phrase, lang: str, markup: Markup) -> str:
     values = {name: _value(value, lang, markup) for name, value in phrase.values.items()}
     values.setdefault("cmd", markup.command)
     raw = plural_choice(template(phrase.key, lang), phrase.values)
+    if not markup.command:  # typed without a prefix (Teams): `status 2.7`, not ` status 2.7`
+        raw = raw.replace("{cmd} ", "")
     return markup.template(raw).format(**values)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.document import Label, Person, phrase
+from bot.document import Channel, Label, Person, Series, phrase
 from bot.render.phrase import PlainMarkup, render
 
 
@@ -18,6 +18,9 @@ class Bracketing:
 
     def mention(self, person: Person) -> str:
         return f"@{person.key}"
+
+    def channel(self, channel: Channel) -> str:
+        return f"#{channel.key}"
 
     def template(self, raw: str) -> str:
         return raw.replace("*", "<b>", 1).replace("*", "</b>", 1)
@@ -54,3 +57,35 @@ def test_plain_markup_drops_neutral_emphasis_but_keeps_words_with_stars_or_under
     plain = PlainMarkup()
     assert plain.template("*Bold* and _it_ and `code`") == "Bold and it and code"
     assert plain.template("on_track 2*3*4") == "on_track 2*3*4"
+
+
+def test_a_series_joins_its_values_each_rendered_its_own_way() -> None:
+    people = Series((Person("U1", "Maija"), Person("U2")))
+    assert render(
+        phrase("command.contacts.line", org="<SM>", people=people), "en", Bracketing()
+    ) == ("<b>[<SM>]</b>: @U1, @U2")
+    assert (
+        render(
+            phrase(
+                "command.failures.line",
+                when="x",
+                whom=Channel("C1"),
+                what=Series(("a", 2), " "),
+                code="c",
+                fix="f",
+            ),
+            "en",
+            PlainMarkup(),
+        )
+        == "x → #C1: a 2 — c: f"
+    )
+
+
+class NoPrefix(Bracketing):
+    command = ""
+
+
+def test_where_commands_are_typed_without_a_prefix_none_is_shown() -> None:
+    usage = phrase("command.iam.usage")
+    assert render(usage, "en", Bracketing()) == "Say whom you represent: `/cmd iam SUPO`"
+    assert render(usage, "en", NoPrefix()) == "Say whom you represent: `iam SUPO`"
