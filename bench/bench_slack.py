@@ -66,8 +66,12 @@ class Result:
     errors: int
 
 
-def serve_bare(port: int, api_url: str) -> None:
-    """The baseline: Bolt's documented minimum for a slash command, under our gunicorn setup."""
+def serve_bare(port: int, api_url: str, before_response: bool) -> None:
+    """The baseline: Bolt's documented minimum for a slash command, under our gunicorn setup.
+
+    With Bolt's defaults unless ``--bare-before-response`` asks for the mode Seuranta runs in
+    (``process_before_response=True``): not the target's baseline, but what our own work costs.
+    """
     from slack_bolt import Ack, App
     from slack_bolt.adapter.wsgi import SlackRequestHandler
     from slack_sdk import WebClient
@@ -79,7 +83,7 @@ def serve_bare(port: int, api_url: str) -> None:
         name="bare",
         client=WebClient(token="xoxb-bench", base_url=api_url),
         signing_secret=SECRET,
-        process_before_response=False,
+        process_before_response=before_response,
     )
 
     @app.command("/seuranta")
@@ -94,11 +98,16 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--database-url", help="default: a fresh SQLite file")
+    parser.add_argument(
+        "--bare-before-response",
+        action="store_true",
+        help="run the bare app with process_before_response=True, as ours runs (a reference)",
+    )
     parser.add_argument("--serve-bare", type=int, metavar="PORT", help=argparse.SUPPRESS)
     parser.add_argument("--api-url", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve_bare:
-        serve_bare(args.serve_bare, args.api_url)
+        serve_bare(args.serve_bare, args.api_url, args.bare_before_response)
         return
 
     fake = FakeSlack()
@@ -108,7 +117,15 @@ def main() -> None:
         servers = [
             _start([sys.executable, "-m", "seuranta.cli", "serve"], ours_port, fake, database),
             _start(
-                [sys.executable, __file__, "--serve-bare", str(bare_port), "--api-url", fake.url],
+                [
+                    sys.executable,
+                    __file__,
+                    "--serve-bare",
+                    str(bare_port),
+                    "--api-url",
+                    fake.url,
+                    *(["--bare-before-response"] if args.bare_before_response else []),
+                ],
                 bare_port,
                 fake,
                 database,
@@ -132,7 +149,7 @@ def main() -> None:
                 server.terminate()
                 server.wait(timeout=30)
             fake.close()
-    _report(runs, args.duration, database.split(":")[0])
+    _report(runs, args.duration, database.split(":")[0], args.bare_before_response)
 
 
 def _free_port() -> int:
@@ -233,10 +250,13 @@ def _wrk(port: int, connections: int, duration: int) -> Result:
     )
 
 
-def _report(runs: list[dict[tuple[str, int], Result]], duration: int, database: str) -> None:
+def _report(
+    runs: list[dict[tuple[str, int], Result]], duration: int, database: str, bare_pbr: bool
+) -> None:
     print(
         f"signed '/seuranta {QUESTION}', gunicorn {WORKERS} workers × {THREADS} threads, "
-        f"{database}, wrk {duration} s, {os.cpu_count()} CPUs (shared with wrk)"
+        f"{database}, wrk {duration} s, {os.cpu_count()} CPUs (shared with wrk); bare app with "
+        f"process_before_response={bare_pbr}"
     )
     print("| run | connections | app | requests/s | p50 | p99 | errors | ours / bare | p50 ratio |")
     print("|---:|---:|---|---:|---:|---:|---:|---:|---:|")
