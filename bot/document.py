@@ -37,9 +37,9 @@ class Person:
 @dataclass(frozen=True, slots=True)
 class Phrase:
     """A catalogue sentence and its values: ``str`` is text to escape, ``int`` a count,
-    ``date`` a day shown in the reader's language, :class:`Person` a mention, :class:`Channel`
-    a link to a conversation, a nested :class:`Phrase` a sentence of its own (a state's label,
-    a recorded status) and a :class:`Series` several values in a row."""
+    ``date`` a day shown in the reader's language, :class:`Person` a mention, a nested
+    :class:`Phrase` a sentence of its own (a state's label, a recorded status), and a tuple
+    of values a list ("@Anna, @Pekka"), each rendered as its own type."""
 
     key: str
     values: Mapping[str, Value] = field(default_factory=lambda: MappingProxyType({}))
@@ -59,21 +59,13 @@ class Label:
 
 @dataclass(frozen=True, slots=True)
 class Channel:
-    """A conversation to point to, such as where a message could not be delivered: a
-    destination key (:mod:`seuranta.identity`) that is not a person."""
+    """A value naming a conversation to point to, such as where a message could not be
+    delivered: a destination key (:mod:`seuranta.identity`) that is not a person."""
 
     key: str
 
 
-@dataclass(frozen=True, slots=True)
-class Series:
-    """Several values shown as one, in order: a list of people, or the parts of a label."""
-
-    items: tuple[Value, ...]
-    separator: str = ", "
-
-
-Value = str | int | date | Person | Channel | Phrase | Label | Series
+Value = str | int | date | Person | Channel | Phrase | Label | tuple["Value", ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from bot.document import Channel, Label, Person, Phrase, Series, Value
+from bot.document import Channel, Label, Person, Phrase, Value
 from seuranta.i18n import format_date, kind_label, state_label, template
 from seuranta.i18n.catalogue import plural_choice
 
@@ -48,8 +48,6 @@ def _value(value: Value, lang: str, markup: Markup) -> str:
         return markup.mention(value)
     if isinstance(value, Channel):
         return markup.channel(value)
-    if isinstance(value, Series):
-        return value.separator.join(_value(item, lang, markup) for item in value.items)
     if isinstance(value, Label):
         label = state_label if value.table == "state" else kind_label
         return markup.text(label(value.name, lang))
@@ -57,6 +55,8 @@ def _value(value: Value, lang: str, markup: Markup) -> str:
         return markup.text(value)
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, tuple):
+        return ", ".join(_value(item, lang, markup) for item in value)
     return format_date(value, lang)
 
 

@@ -7,7 +7,6 @@ from datetime import date
 from typing import Any
 
 from bot.answers import MeasureBrief, OrgRef
-from bot.slack.markup import COMMAND
 from bot.slack.mrkdwn import (
     Block,
     context,
@@ -18,6 +17,7 @@ from bot.slack.mrkdwn import (
     section,
     shorten,
 )
+from bot.slack.render.markup import MRKDWN
 from bot.slack.services import Services
 from data import directory, queries, reminders, rounds
 from data.models import ReminderStatus
@@ -118,7 +118,7 @@ def render_home(home: Home) -> dict[str, Any]:
     blocks.append(divider())
     examples = HELP_EXAMPLES.get(lang, HELP_EXAMPLES["en"])
     blocks += line_sections([message("home.how", lang), *(f"• `{e}`" for e in examples)])
-    blocks.append(context(message("command.iam.usage", lang, cmd=COMMAND)))
+    blocks.append(context(message("command.iam.usage", lang, cmd=MRKDWN.command)))
     return {"type": "home", "blocks": blocks[:MAX_HOME_BLOCKS]}
 
 

@@ -7,16 +7,14 @@ message, the permalink, the in-place update.
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.commands.record import Refused, record_status
-from bot.document import Target as DocumentTarget
+from bot.document import Target
 from bot.language import preferred_language
 from bot.slack.people import known_locale
 from bot.slack.services import Services
@@ -26,22 +24,6 @@ from jobs import messages
 from seuranta.i18n import format_date, message, state_label
 
 _LEADING_NUMBER = re.compile(r"^\s*(?P<number>[1-9]\d?\.\d{1,2})[.:,]?(?:\s+|$)")
-
-
-@dataclass(frozen=True, slots=True)
-class Target:
-    measure_id: int
-    milestone_id: int | None
-    reminder_id: int | None
-
-    @classmethod
-    def from_value(cls, value: str) -> Target:
-        """Raises ValueError (or KeyError, TypeError) on anything but our own buttons' value."""
-        data = json.loads(value)
-        ids = data["m"], data.get("ms"), data.get("r")
-        if not isinstance(ids[0], int) or not all(i is None or isinstance(i, int) for i in ids):
-            raise ValueError(f"not a status target: {value!r}")
-        return cls(*ids)
 
 
 def reply_target(choices: list[tuple[str, Target]], text: str) -> tuple[Target | None, str]:
@@ -72,7 +54,7 @@ def store(
     """Record the report, or tell the person politely why not; True if stored."""
     outcome = record_status(
         services.factory,
-        target=DocumentTarget(target.measure_id, target.milestone_id, target.reminder_id),
+        target=target,
         person=user,
         state=state,
         note=note,

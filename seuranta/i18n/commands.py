@@ -341,6 +341,11 @@ MESSAGES: dict[str, Entry] = {
         "sv": "{when} → {whom}: {what} — `{code}`: {fix}",
         "en": "{when} → {whom}: {what} — `{code}`: {fix}",
     },
+    "command.failures.more": {
+        "fi": "{what} {more}",
+        "sv": "{what} {more}",
+        "en": "{what} {more}",
+    },
     "command.failures.due": {
         "fi": "({due})",
         "sv": "({due})",

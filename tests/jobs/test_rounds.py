@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.commands.handlers.rounds import progress_report
-from bot.slack.markup import as_mrkdwn
+from bot.slack.render.reply import as_mrkdwn
 from data import queries, reminders, rounds
 from data.db import transaction
 from data.directory import add_contact, resolve_one

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 from bot.commands.context import CommandContext
 from bot.commands.parse import AddContact, Iam, ListContacts, RemoveContact
 from bot.commands.results import say
-from bot.document import Document, Heading, Lines, Person, Series, phrase
+from bot.document import Document, Heading, Lines, Person, phrase
 from data import directory
 from data.db import transaction
 from data.models import Contact, Organisation
@@ -79,7 +79,7 @@ def _listing(contacts: list[Contact]) -> Document:
         by_key.setdefault(contact.organisation.key, []).append(Person(contact.slack_user_id))
     title = phrase("command.contacts.title")
     lines = tuple(
-        phrase("command.contacts.line", org=key, people=Series(tuple(people)))
+        phrase("command.contacts.line", org=key, people=tuple(people))
         for key, people in by_key.items()
     )
     return Document(title, (Heading(title), Lines(lines, bulleted=True)))

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from bot.commands.context import CommandContext
 from bot.commands.parse import ListFailures
 from bot.commands.results import say
-from bot.document import Channel, Document, Lines, Person, Phrase, Series, Value, phrase
+from bot.document import Channel, Document, Lines, Person, Phrase, Value, phrase
 from data import reminders
 from data.models import Measure, Reminder, ReminderStatus
 from seuranta.identity import TEAMS_PREFIX
@@ -103,18 +103,19 @@ def _is_person(channel: str) -> bool:
 
 
 def _what(row: Reminder, numbers: list[str]) -> Value:
-    parts: list[Value] = [phrase(f"outbox.kind.{row.kind}") if row.kind in _KINDS else row.kind]
-    if numbers:
-        parts.append(", ".join(numbers))
+    """Its kind, its measures and what else tells it apart: "deadline reminder 2.7 (date)"."""
+    details: list[Value] = [", ".join(numbers)] if numbers else []
     if row.kind == "deadline" and row.due is not None:
-        parts.append(phrase("command.failures.due", due=row.due))
+        details.append(phrase("command.failures.due", due=row.due))
     elif row.kind == "no_contact":
-        parts.append(
-            phrase("command.failures.organisation", org=row.recipient.removeprefix("org:"))
-        )
+        organisation = row.recipient.removeprefix("org:")
+        details.append(phrase("command.failures.organisation", org=organisation))
     elif row.round_id is not None:
-        parts.append(phrase("command.failures.round", id=row.round_id))
-    return Series(tuple(parts), " ")
+        details.append(phrase("command.failures.round", id=row.round_id))
+    what: Value = phrase(f"outbox.kind.{row.kind}") if row.kind in _KINDS else row.kind
+    for detail in details:
+        what = phrase("command.failures.more", what=what, more=detail)
+    return what
 
 
 def _numbers(session: Session, row: Reminder) -> list[str]:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from bot.commands.context import CommandContext
 from bot.commands.parse import CloseRound, ListRounds, RoundReport, StartRound
 from bot.commands.results import say
-from bot.document import Document, Heading, Label, Lines, Person, Phrase, Series, Value, phrase
+from bot.document import Document, Heading, Label, Lines, Person, Phrase, Value, phrase
 from data import queries, reminders, rounds
 from data.db import transaction
 from data.models import ReportingRound
@@ -59,7 +59,7 @@ def start_round(command: StartRound, ctx: CommandContext) -> Document:
     ]
     orphaned = progress.without_contact()
     if orphaned:
-        orgs = Series(tuple(_organisation(key) for key in orphaned))
+        orgs = tuple(_organisation(key) for key in orphaned)
         lines.append(phrase("round.started_orphans", orgs=orgs))
     return say(*lines)
 
@@ -78,12 +78,10 @@ def progress_report(progress: RoundProgress) -> Document:
     blocks: list[Heading | Lines] = [Lines((headline,))]
     states = Counter(str(i.answer.state) for i in progress.answered if i.answer)
     if states:
-        counted = Series(
-            tuple(
-                phrase("command.round.state_count", state=Label("state", key), count=states[key])
-                for key in STATUS_KEYS
-                if states[key]
-            )
+        counted = tuple(
+            phrase("command.round.state_count", state=Label("state", key), count=states[key])
+            for key in STATUS_KEYS
+            if states[key]
         )
         blocks.append(Lines((phrase("round.report_states", counts=counted),)))
     if progress.missing:
@@ -155,4 +153,4 @@ def _organisation(key: str) -> Value:
 
 
 def _people(keys: tuple[str, ...]) -> Value:
-    return Series(tuple(Person(key) for key in keys)) if keys else phrase("round.nobody")
+    return tuple(Person(key) for key in keys) if keys else phrase("round.nobody")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.document import Channel, Label, Person, Series, phrase
+from bot.document import Channel, Label, Person, phrase
 from bot.render.phrase import PlainMarkup, render
 
 
@@ -59,26 +59,15 @@ def test_plain_markup_drops_neutral_emphasis_but_keeps_words_with_stars_or_under
     assert plain.template("on_track 2*3*4") == "on_track 2*3*4"
 
 
-def test_a_series_joins_its_values_each_rendered_its_own_way() -> None:
-    people = Series((Person("U1", "Maija"), Person("U2")))
+def test_a_tuple_is_a_list_each_value_rendered_its_own_way_and_a_channel_is_linked() -> None:
+    people = (Person("U1", "Maija"), Person("U2"))
     assert render(
         phrase("command.contacts.line", org="<SM>", people=people), "en", Bracketing()
     ) == ("<b>[<SM>]</b>: @U1, @U2")
-    assert (
-        render(
-            phrase(
-                "command.failures.line",
-                when="x",
-                whom=Channel("C1"),
-                what=Series(("a", 2), " "),
-                code="c",
-                fix="f",
-            ),
-            "en",
-            PlainMarkup(),
-        )
-        == "x → #C1: a 2 — c: f"
+    line = phrase(
+        "command.failures.line", when="x", whom=Channel("C1"), what=("a", 2), code="c", fix="f"
     )
+    assert render(line, "en", PlainMarkup()) == "x → #C1: a, 2 — c: f"
 
 
 class NoPrefix(Bracketing):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.slack.status_report import Target, reply_target
+from bot.document import Target
+from bot.slack.status_report import reply_target
 
 TWO = [("2.7", Target(27, None, 1)), ("4.3", Target(43, None, 1))]
 

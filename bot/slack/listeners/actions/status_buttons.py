@@ -11,20 +11,20 @@ from bot.language import preferred_language
 from bot.slack.modal import status_modal
 from bot.slack.people import known_locale
 from bot.slack.services import Services
-from bot.slack.status_report import Target, store
-from data.models import Measure, State
-from jobs import messages
+from bot.slack.status_actions import state_of, target_of_value
+from bot.slack.status_report import store
+from data.models import Measure
 
 
 def status_button(
     action: dict[str, Any], body: dict[str, Any], client: WebClient, services: Services
 ) -> None:
-    state = State(action["action_id"].removeprefix(messages.STATUS_ACTION_PREFIX))
+    state = state_of(action["action_id"])
     container = body.get("container") or {}
     store(
         services,
         client,
-        target=Target.from_value(action["value"]),
+        target=target_of_value(action["value"]),
         user=body["user"]["id"],
         state=state,
         note="",
@@ -37,7 +37,7 @@ def status_button(
 def note_button(
     action: dict[str, Any], body: dict[str, Any], client: WebClient, services: Services
 ) -> None:
-    target = Target.from_value(action["value"])
+    target = target_of_value(action["value"])
     user = body["user"]["id"]
     lang = preferred_language("", known_locale(services, user), None, services.settings.language)
     with services.factory() as session:

@@ -11,44 +11,43 @@ from typing import Any
 
 from slack_sdk import WebClient
 
-from bot.document import REPORTABLE_STATES
 from bot.language import preferred_language
 from bot.slack.modal import status_modal
 from bot.slack.people import known_locale
 from bot.slack.services import Services
-from bot.slack.status_report import Target, store
-from data.models import Measure, State
-from jobs import messages
+from bot.slack.status_actions import NOTE_OPTION, button_value, picked_state, target_of_pick
+from bot.slack.status_report import store
+from data.models import Measure
 
 
 def status_pick(
     action: dict[str, Any], body: dict[str, Any], client: WebClient, services: Services
 ) -> None:
-    reminder_id, measure_id, milestone_id = messages.pick_target(action["block_id"])
+    target = target_of_pick(action["block_id"])
     picked = (action.get("selected_option") or {}).get("value")
     user = body["user"]["id"]
     container = body.get("container") or {}
     channel = container.get("channel_id") or (body.get("channel") or {}).get("id")
     ts = container.get("message_ts")
-    if picked == messages.NOTE:
+    if picked == NOTE_OPTION:
         lang = preferred_language(
             "", known_locale(services, user), None, services.settings.language
         )
         with services.factory() as session:
-            measure = session.get(Measure, measure_id)
+            measure = session.get(Measure, target.measure_id)
             number = measure.number if measure else "?"
-        value = messages.status_value(measure_id, milestone_id, reminder_id)
-        view = status_modal(number, lang, value, channel, ts)
+        view = status_modal(number, lang, button_value(target), channel, ts)
         client.views_open(trigger_id=body["trigger_id"], view=view)
         return
-    if picked not in {state.value for state in REPORTABLE_STATES}:
+    state = picked_state(picked)
+    if state is None:
         return  # not one of our options: nothing to store
     store(
         services,
         client,
-        target=Target(measure_id, milestone_id, reminder_id),
+        target=target,
         user=user,
-        state=State(picked),
+        state=state,
         note="",
         source="menu",
         channel=channel,

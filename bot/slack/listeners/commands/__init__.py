@@ -10,8 +10,7 @@ from slack_bolt import App
 
 from bot.slack.lazy import later
 from bot.slack.listeners.commands.report import asks_for_report, send_report
-from bot.slack.listeners.commands.seuranta import seuranta_command
-from bot.slack.markup import COMMAND
+from bot.slack.listeners.commands.seuranta import COMMAND, seuranta_command
 
 
 def register(app: App) -> None:

@@ -25,13 +25,16 @@ from bot.commands.parse import Ask, parse_command, question_text
 from bot.commands.results import ReportFiles
 from bot.document import Document
 from bot.language import preferred_language
-from bot.slack.markup import as_mrkdwn
 from bot.slack.people import slack_locale
+from bot.slack.render.markup import MRKDWN
+from bot.slack.render.reply import as_mrkdwn
 from bot.slack.services import Services
 from bot.slack.share import share_button
 from bot.slack.user_text import SlackNames, words
 from seuranta.i18n import message
 from seuranta.identity import Platform
+
+COMMAND = MRKDWN.command  # "/seuranta", as manifest.yml declares it
 
 
 def seuranta_command(

@@ -18,11 +18,12 @@ from typing import Any
 from slack_sdk import WebClient
 from sqlalchemy.orm import Session
 
+from bot.document import Target
 from bot.language import preferred_language
 from bot.slack.listeners.events.messages import answer_direct_message
 from bot.slack.people import known_locale
 from bot.slack.services import Services
-from bot.slack.status_report import Target, reply_target, store
+from bot.slack.status_report import reply_target, store
 from bot.slack.user_text import from_slack
 from data import reminders
 from data.models import Measure, Reminder

@@ -19,10 +19,12 @@ from typing import Any
 from slack_bolt import Ack
 from slack_sdk import WebClient
 
+from bot.document import Target
 from bot.language import preferred_language
 from bot.slack.people import known_locale
 from bot.slack.services import Services
-from bot.slack.status_report import Target, store
+from bot.slack.status_actions import target_of_value
+from bot.slack.status_report import store
 from data.models import State
 from seuranta import logs
 from seuranta.i18n import message
@@ -91,7 +93,7 @@ def _read(view: dict[str, Any]) -> _Submission | None:
         note = ((values.get("note") or {}).get("note") or {}).get("value") or ""
         channel, ts = metadata.get("channel"), metadata.get("ts")
         return _Submission(
-            target=Target.from_value(metadata["value"]),
+            target=target_of_value(metadata["value"]),
             state=State(selected["value"]) if selected else None,
             note=str(note),
             channel=channel if isinstance(channel, str) else None,

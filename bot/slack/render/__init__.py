@@ -1,0 +1,1 @@
+"""Platform-free content (:mod:`bot.document`) in Slack's terms: mrkdwn and Block Kit."""
