@@ -402,7 +402,8 @@ def missing_lines(progress: rounds.RoundProgress, lang: str) -> list[str]:
         for key in item.leads or (rounds.NO_LEAD,):
             people.setdefault(key, item.contacts)
     return [
-        message(
+        "• "
+        + message(
             "round.missing_line",
             lang,
             org=org_label(key, lang),

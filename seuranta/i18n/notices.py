@@ -203,9 +203,9 @@ MESSAGES: dict[str, Entry] = {
         ),
     },
     "round.missing_line": {
-        "fi": "• {org}: {numbers} — {people}",
-        "sv": "• {org}: {numbers} — {people}",
-        "en": "• {org}: {numbers} — {people}",
+        "fi": "{org}: {numbers} — {people}",
+        "sv": "{org}: {numbers} — {people}",
+        "en": "{org}: {numbers} — {people}",
     },
     "round.no_lead": {
         "fi": "(päävastuutahoa ei nimetty)",

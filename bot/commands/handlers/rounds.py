@@ -86,7 +86,7 @@ def progress_report(progress: RoundProgress) -> Document:
         blocks.append(Lines((phrase("round.report_states", counts=counted),)))
     if progress.missing:
         blocks.append(Heading(phrase("round.report_missing")))
-        blocks.append(Lines(missing_lines(progress)))
+        blocks.append(Lines(missing_lines(progress), bulleted=True))
     return Document(headline, tuple(blocks))
 
 
