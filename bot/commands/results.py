@@ -4,8 +4,9 @@
 - an :class:`~bot.answers.Answer`: the answer engine's, for a question (each platform renders
   answers its own way, as it does when asked in a mention or a chat);
 - :class:`ReportFiles`: the follow-up table and the status chart, which take about a second
-  to make: the adapter says it is on its way, then builds them (:func:`report_files`) and sends
-  them as its platform sends files.
+  to make: the adapter says they are on their way, then builds them
+  (:func:`bot.commands.handlers.report.report_files`) and sends them as its platform sends
+  files.
 """
 
 from __future__ import annotations
