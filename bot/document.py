@@ -57,7 +57,15 @@ class Label:
     name: str
 
 
-Value = str | int | date | Person | Phrase | Label | tuple["Value", ...]
+@dataclass(frozen=True, slots=True)
+class Channel:
+    """A value naming a conversation to point to, such as where a message could not be
+    delivered: a destination key (:mod:`seuranta.identity`) that is not a person."""
+
+    key: str
+
+
+Value = str | int | date | Person | Channel | Phrase | Label | tuple["Value", ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from bot.document import Label, Person, Phrase, Value
+from bot.document import Channel, Label, Person, Phrase, Value
 from seuranta.i18n import format_date, kind_label, state_label, template
 from seuranta.i18n.catalogue import plural_choice
 
@@ -25,6 +25,8 @@ class Markup(Protocol):
 
     def mention(self, person: Person) -> str: ...
 
+    def channel(self, channel: Channel) -> str: ...
+
     def template(self, raw: str) -> str:
         """A catalogue text (``*bold*`` …) in this markup; its ``{placeholders}`` untouched."""
         ...
@@ -34,6 +36,8 @@ def render(phrase: Phrase, lang: str, markup: Markup) -> str:
     values = {name: _value(value, lang, markup) for name, value in phrase.values.items()}
     values.setdefault("cmd", markup.command)
     raw = plural_choice(template(phrase.key, lang), phrase.values)
+    if not markup.command:  # typed without a prefix (Teams): `status 2.7`, not ` status 2.7`
+        raw = raw.replace("{cmd} ", "")
     return markup.template(raw).format(**values)
 
 
@@ -42,6 +46,8 @@ def _value(value: Value, lang: str, markup: Markup) -> str:
         return render(value, lang, markup)
     if isinstance(value, Person):
         return markup.mention(value)
+    if isinstance(value, Channel):
+        return markup.channel(value)
     if isinstance(value, Label):
         label = state_label if value.table == "state" else kind_label
         return markup.text(label(value.name, lang))
@@ -69,6 +75,9 @@ class PlainMarkup:
 
     def mention(self, person: Person) -> str:
         return person.name or person.key
+
+    def channel(self, channel: Channel) -> str:
+        return "#" + channel.key
 
     def template(self, raw: str) -> str:
         return _CODE.sub(r"\1", _ITALIC.sub(r"\1", _EMPHASIS.sub(r"\1", raw)))

@@ -1,10 +1,11 @@
 """Builds the Bolt app: client, middleware, listeners, error handler. Nothing else.
 
-Sync Bolt with ``process_before_response=False``: events are acknowledged at once and their
-listeners run on Bolt's thread pool, so a slow Web API call never makes Slack retry; the slash
-command answers within its own acknowledgement (milliseconds). Both suit a long-running server
-(gunicorn, Socket Mode); the FaaS-only mode would hold every event's HTTP response hostage to
-Slack's Web API.
+Sync Bolt with ``process_before_response=True``: a listener's acknowledgement is made in the
+request's own thread and is the HTTP response. The slash command answers within it
+(milliseconds); events, clicks and modal submissions are acknowledged at once and their work
+runs as lazy listeners on the listener pool (:mod:`bot.slack.lazy`), so a slow Web API call
+never makes Slack retry. (With ``False``, Bolt would run every listener on the pool and poll
+for its ``ack()`` every 10 ms: a slash command's answer would wait for that poll.)
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from seuranta.settings import Settings
 if TYPE_CHECKING:
     from bot.engine import Engine
 
-# Threads per process for event listeners (Web API calls, mostly waiting on the network).
+# Threads per process for lazy listeners (Web API calls, mostly waiting on the network).
 LISTENER_THREADS = 8
 
 
@@ -48,7 +49,7 @@ def build_app(
         client=client or web_client(settings),
         # Empty in Socket Mode, where Bolt skips verification; never read from os.environ.
         signing_secret=settings.slack_signing_secret or "",
-        process_before_response=False,
+        process_before_response=True,
         listener_executor=ThreadPoolExecutor(LISTENER_THREADS, thread_name_prefix="listener"),
     )
     middleware.register(app, Services(engine, factory, settings, clock))

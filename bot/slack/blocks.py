@@ -48,6 +48,7 @@ from bot.slack.mrkdwn import (
     section,
     shorten,
 )
+from bot.slack.render.markup import MRKDWN
 from seuranta.i18n import HELP_EXAMPLES, format_date, kind_label, message, state_label
 
 # Lines shown of one list before it is cut; 30 short lines read well and fit a message.
@@ -212,10 +213,10 @@ def help_blocks(lang: str, reason: HelpReason = HelpReason.ASKED) -> list[Block]
     examples = HELP_EXAMPLES.get(lang, HELP_EXAMPLES["en"])
     lines = [lead] if lead else []
     lines.append(f"*{message('help.title', lang)}*")
-    lines += [f"• `/seuranta {example}`" for example in examples]
-    lines.append(message("command.iam.usage", lang))
-    lines.append(message("command.report.help", lang))
-    lines.append(message("command.help", lang))
+    lines += [f"• `{MRKDWN.command} {example}`" for example in examples]
+    lines.append(message("command.iam.usage", lang, cmd=MRKDWN.command))
+    lines.append(message("command.report.help", lang, cmd=MRKDWN.command))
+    lines.append(message("command.help", lang, cmd=MRKDWN.command))
     return line_sections(lines)
 
 

@@ -17,6 +17,7 @@ from bot.slack.mrkdwn import (
     section,
     shorten,
 )
+from bot.slack.render.markup import MRKDWN
 from bot.slack.services import Services
 from data import directory, outbox, queries, rounds
 from data.models import ReminderStatus
@@ -117,7 +118,7 @@ def render_home(home: Home) -> dict[str, Any]:
     blocks.append(divider())
     examples = HELP_EXAMPLES.get(lang, HELP_EXAMPLES["en"])
     blocks += line_sections([message("home.how", lang), *(f"• `{e}`" for e in examples)])
-    blocks.append(context(message("command.iam.usage", lang)))
+    blocks.append(context(message("command.iam.usage", lang, cmd=MRKDWN.command)))
     return {"type": "home", "blocks": blocks[:MAX_HOME_BLOCKS]}
 
 

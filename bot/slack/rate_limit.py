@@ -18,8 +18,9 @@ from slack_bolt import BoltContext, BoltResponse
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.language import preferred_language
 from bot.rate_limit import RateLimiter, Verdict
-from bot.slack.language import language_for
+from bot.slack.people import slack_locale
 from bot.slack.services import Services
 from seuranta import logs
 from seuranta.i18n import message
@@ -53,7 +54,8 @@ def limit_rate(
             return BoltResponse(status=200, body="")
         services: Services = context["services"]
         asked = body.get("text") if "command" in body else body["event"].get("text")
-        lang = language_for(services, client, person, str(asked or ""))  # as its answer would be
+        locale = slack_locale(services, client, person)
+        lang = preferred_language(str(asked or ""), locale, None, services.settings.language)
         text = message("command.slow_down", lang, limit=limiter.limit)
         if "command" in body:
             return BoltResponse(status=200, body={"response_type": "ephemeral", "text": text})

@@ -2,6 +2,12 @@
 
 A global middleware puts one :class:`Services` into each request's context, and Bolt injects
 context values by parameter name, so listeners stay plain functions that never import the app.
+
+Bolt gives each lazy listener a deep copy of the request's context
+(``BoltContext.to_copyable``, then ``copy.deepcopy`` of the whole request). ``Services`` is one
+immutable object shared by every request of the process: copied, it would clone the answer
+engine with its cache and the database engine with its connection pool on every click and
+event. So a copy of it is itself.
 """
 
 from __future__ import annotations
@@ -31,6 +37,12 @@ class Services:
     factory: sessionmaker[Session]
     settings: Settings
     clock: Callable[[], datetime] = utc_now
+
+    def __copy__(self) -> Services:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, object]) -> Services:
+        return self
 
     def now(self) -> datetime:
         return self.clock()

@@ -1,32 +1,28 @@
 """Storing a status from any Slack surface, then showing it on the reminder (shared by listeners).
 
-The decision (may this person report? which organisation?) is :mod:`data.status`; this module
-is the Slack edge: the refusal as an ephemeral message, the permalink, the in-place update.
+Recording it is platform-free (:func:`bot.commands.record.record_status`: may this person
+report? which organisation?); this module is the Slack edge: the refusal as an ephemeral
+message, the permalink, the in-place update.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import logging
 import re
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.commands.record import Refused, record_status
 from bot.document import Document, Label, Note, Person, Target, Value, phrase
+from bot.language import preferred_language
+from bot.slack.people import known_locale
 from bot.slack.render.document import render_document
 from bot.slack.services import Services
-from bot.slack.subcommands import ReportStatus
-from bot.slack.user_text import from_slack
-from data import outbox, queries, status
-from data.db import transaction
-from data.models import Measure, OutboxKind, State
+from data import outbox
+from data.models import OutboxKind, State
 from jobs.notices import Gone, kinds
-from jobs.notices.reading import language_for_user
-from seuranta.i18n import format_date, message, state_label
-from seuranta.text import TooLong
-
-logger = logging.getLogger(__name__)
+from seuranta.i18n import format_date, message
 
 _LEADING_NUMBER = re.compile(r"^\s*(?P<number>[1-9]\d?\.\d{1,2})[.:,]?(?:\s+|$)")
 
@@ -57,40 +53,29 @@ def store(
     ts: str | None,
 ) -> bool:
     """Record the report, or tell the person politely why not; True if stored."""
-    now = services.now()
-    lang = language_for_user(services.factory, user, services.settings.language)
-    with transaction(services.factory) as session:
-        measure = session.get(Measure, target.measure_id)
-        if measure is None:  # the id came from our own button, so the request was made up
-            logger.warning("status for a measure that does not exist: %s", target.measure_id)
-            return False
-        allowed, organisation = status.may_report(
-            session, measure.id, user, services.settings.admins
-        )
-        if not allowed:
-            refusal = message("status.refused", lang, number=measure.number)
-            if channel:
-                client.chat_postEphemeral(channel=channel, user=user, text=refusal)
-            return False
-        chosen = state or status.latest_state(session, measure.id) or State.NOT_STARTED
-        number = measure.number
-        status.record(
-            session,
-            measure_id=measure.id,
-            milestone_id=target.milestone_id,
-            state=chosen,
-            note=note,
-            reporter=user,
-            reporter_name="",
-            organisation=organisation,
-            source=source,
-            channel=channel,
-            message_ts=ts,
-            permalink=_permalink(client, channel, ts),
-            now=now,
-        )
+    outcome = record_status(
+        services.factory,
+        target=target,
+        person=user,
+        state=state,
+        note=note,
+        source=source,
+        admins=services.settings.admins,
+        now=services.now(),
+        channel=channel,
+        message_ts=ts,
+        permalink=lambda: _permalink(client, channel, ts),
+    )
+    if outcome is None:
+        return False
+    lang = preferred_language("", known_locale(services, user), None, services.settings.language)
+    if isinstance(outcome, Refused):
+        if channel:
+            refusal = message("status.refused", lang, number=outcome.number)
+            client.chat_postEphemeral(channel=channel, user=user, text=refusal)
+        return False
     if channel and ts and source != "thread":
-        _show_on_reminder(services, client, channel, ts, user, chosen, lang, number)
+        _show_on_reminder(services, client, channel, ts, user, outcome.state, lang, outcome.number)
     return True
 
 
@@ -143,35 +128,3 @@ def _show_on_reminder(
         document = dataclasses.replace(document, blocks=(*document.blocks, Note(recorded)))
     shown = render_document(document, lang)
     client.chat_update(channel=channel, ts=ts, text=shown.text, blocks=shown.blocks)
-
-
-def status_reply(
-    services: Services, client: WebClient, user: str, command: ReportStatus, lang: str
-) -> str:
-    """``/seuranta status 2.7 at-risk "note"``: store it, or say why not, in one line."""
-    with services.factory() as session:
-        version = queries.current_programme_version(session)
-        measure = (
-            queries.measure_with_owners(session, version[0], command.number) if version else None
-        )
-    if measure is None:
-        return message("nosuch.title", lang, requested=command.number)
-    try:
-        note = from_slack(services, client, command.note)
-    except TooLong as error:
-        return message("status.too_long", lang, length=error.length, limit=error.limit)
-    state = State(command.state)
-    stored = store(
-        services,
-        client,
-        target=Target(measure.id, None, None),
-        user=user,
-        state=state,
-        note=note,
-        source="command",
-        channel=None,
-        ts=None,
-    )
-    if not stored:
-        return message("status.refused", lang, number=measure.number)
-    return message("status.saved", lang, number=measure.number, state=state_label(state, lang))

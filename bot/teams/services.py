@@ -9,8 +9,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from bot.answers import Answer
-from bot.intents import detect_language
-from seuranta.settings import LANGUAGES, Settings
+from bot.language import preferred_language
+from seuranta.settings import Settings
 
 if TYPE_CHECKING:
     from bot.engine import Engine
@@ -28,10 +28,4 @@ class Services:
 
     def language_for(self, question: str, locale: str | None) -> str:
         """The question's own language, else the Teams client's locale, else the default."""
-        return detect_language(question) or language_of_locale(locale) or self.settings.language
-
-
-def language_of_locale(locale: str | None) -> str | None:
-    """Teams' ``fi-FI``, ``sv-SE``, ``en-US`` … to one of the bot's languages."""
-    lang = (locale or "").split("-")[0].lower()
-    return lang if lang in LANGUAGES else None
+        return preferred_language(question, None, locale, self.settings.language)

@@ -1,4 +1,8 @@
-"""Replies to the subcommands (`{cmd} status …`, `deadline`, `contact`, …), any platform."""
+"""Replies to the subcommands (`{cmd} status …`, `deadline`, `contact`, …), any platform.
+
+``{cmd}`` is how a subcommand is typed: ``/seuranta`` in Slack, nothing in a Teams chat.
+Lines that only arrange values (``command.deadline.line``) read the same in every language.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +15,9 @@ MESSAGES: dict[str, Entry] = {
         "en": "Noted: you represent {org}. The Home tab now shows its measures.",
     },
     "command.pause.usage": {
-        "fi": "Tauko muistutuksiin: `/seuranta pause until 2027-01-07`",
-        "sv": "Paus i påminnelserna: `/seuranta pause until 2027-01-07`",
-        "en": "Pause your reminders: `/seuranta pause until 2027-01-07`",
+        "fi": "Tauko muistutuksiin: `{cmd} pause until 2027-01-07`",
+        "sv": "Paus i påminnelserna: `{cmd} pause until 2027-01-07`",
+        "en": "Pause your reminders: `{cmd} pause until 2027-01-07`",
     },
     "command.pause.done": {
         "fi": "Et saa muistutuksia ennen {until}.",
@@ -26,38 +30,38 @@ MESSAGES: dict[str, Entry] = {
         "en": "{until} has already passed; give a day in the future.",
     },
     "command.report.usage": {
-        "fi": "Raportti: `/seuranta report` tai `/seuranta report sv`",
-        "sv": "Rapport: `/seuranta report` eller `/seuranta report fi`",
-        "en": "Report: `/seuranta report`, or `/seuranta report fi` for another language",
+        "fi": "Raportti: `{cmd} report` tai `{cmd} report sv`",
+        "sv": "Rapport: `{cmd} report` eller `{cmd} report fi`",
+        "en": "Report: `{cmd} report`, or `{cmd} report fi` for another language",
     },
     "command.report.help": {
         "fi": (
-            "Seurantataulukko (xlsx) ja tilannekaavio tälle kanavalle: `/seuranta report` "
-            "(ruotsiksi `/seuranta report sv`)"
+            "Seurantataulukko (xlsx) ja tilannekaavio tälle kanavalle: `{cmd} report` "
+            "(ruotsiksi `{cmd} report sv`)"
         ),
         "sv": (
-            "Uppföljningstabellen (xlsx) och lägesdiagrammet till den här kanalen: `/seuranta "
-            "report` (på finska `/seuranta report fi`)"
+            "Uppföljningstabellen (xlsx) och lägesdiagrammet till den här kanalen: `{cmd} "
+            "report` (på finska `{cmd} report fi`)"
         ),
         "en": (
-            "The follow-up table (xlsx) and the status chart in this channel: `/seuranta report` "
-            "(in Finnish `/seuranta report fi`)"
+            "The follow-up table (xlsx) and the status chart in this channel: `{cmd} report` "
+            "(in Finnish `{cmd} report fi`)"
         ),
     },
     "command.help": {
         "fi": (
-            'Tilanne: `/seuranta status 2.7 at-risk "huomautus"` · määräajat: `/seuranta '
-            "deadline 2.7` · kierrokset: `/seuranta rounds` · tauko muistutuksiin: `/seuranta "
+            'Tilanne: `{cmd} status 2.7 at-risk "huomautus"` · määräajat: `{cmd} '
+            "deadline 2.7` · kierrokset: `{cmd} rounds` · tauko muistutuksiin: `{cmd} "
             "pause until 7.1.2027`"
         ),
         "sv": (
-            'Läge: `/seuranta status 2.7 at-risk "kommentar"` · tidsfrister: `/seuranta deadline '
-            "2.7` · omgångar: `/seuranta rounds` · paus i påminnelserna: `/seuranta pause until "
+            'Läge: `{cmd} status 2.7 at-risk "kommentar"` · tidsfrister: `{cmd} deadline '
+            "2.7` · omgångar: `{cmd} rounds` · paus i påminnelserna: `{cmd} pause until "
             "7.1.2027`"
         ),
         "en": (
-            'Status: `/seuranta status 2.7 at-risk "note"` · deadlines: `/seuranta deadline 2.7` '
-            "· rounds: `/seuranta rounds` · pause reminders: `/seuranta pause until 7.1.2027`"
+            'Status: `{cmd} status 2.7 at-risk "note"` · deadlines: `{cmd} deadline 2.7` '
+            "· rounds: `{cmd} rounds` · pause reminders: `{cmd} pause until 7.1.2027`"
         ),
     },
     "command.report.preparing": {
@@ -96,9 +100,9 @@ MESSAGES: dict[str, Entry] = {
         "en": "Sending the report failed. Please try again in a moment.",
     },
     "command.iam.usage": {
-        "fi": "Kerro, ketä edustat: `/seuranta iam SUPO`",
-        "sv": "Berätta vem du representerar: `/seuranta iam SUPO`",
-        "en": "Say whom you represent: `/seuranta iam SUPO`",
+        "fi": "Kerro, ketä edustat: `{cmd} iam SUPO`",
+        "sv": "Berätta vem du representerar: `{cmd} iam SUPO`",
+        "en": "Say whom you represent: `{cmd} iam SUPO`",
     },
     "command.org.unknown": {
         "fi": "”{text}” ei ole ohjelman vastuutaho. Käytä lyhennettä, esim. SUPO.",
@@ -131,16 +135,12 @@ MESSAGES: dict[str, Entry] = {
     },
     "command.contact.usage": {
         "fi": (
-            "Käyttö: `/seuranta contact add SUPO @henkilö` tai `/seuranta contact remove SUPO "
-            "@henkilö`"
+            "Käyttö: `{cmd} contact add SUPO @henkilö` tai `{cmd} contact remove SUPO @henkilö`"
         ),
         "sv": (
-            "Användning: `/seuranta contact add SUPO @person` eller `/seuranta contact remove "
-            "SUPO @person`"
+            "Användning: `{cmd} contact add SUPO @person` eller `{cmd} contact remove SUPO @person`"
         ),
-        "en": (
-            "Usage: `/seuranta contact add SUPO @person` or `/seuranta contact remove SUPO @person`"
-        ),
+        "en": ("Usage: `{cmd} contact add SUPO @person` or `{cmd} contact remove SUPO @person`"),
     },
     "command.contact.added": {
         "fi": "{user} on nyt tahon {org} yhteyshenkilö.",
@@ -167,6 +167,11 @@ MESSAGES: dict[str, Entry] = {
         "sv": "Kontaktpersoner",
         "en": "Contacts",
     },
+    "command.contacts.line": {
+        "fi": "*{org}*: {people}",
+        "sv": "*{org}*: {people}",
+        "en": "*{org}*: {people}",
+    },
     "command.contacts.none": {
         "fi": "Yhteyshenkilöitä ei ole vielä nimetty.",
         "sv": "Inga kontaktpersoner har angetts ännu.",
@@ -174,18 +179,18 @@ MESSAGES: dict[str, Entry] = {
     },
     "command.deadline.usage": {
         "fi": (
-            "Käyttö: `/seuranta deadline 2.7` (luettelo), `/seuranta deadline 2.7 2027-03-31 "
-            "teksti` (lisää), `/seuranta deadline move #123 2027-04-30` (siirrä), `/seuranta "
+            "Käyttö: `{cmd} deadline 2.7` (luettelo), `{cmd} deadline 2.7 2027-03-31 "
+            "teksti` (lisää), `{cmd} deadline move #123 2027-04-30` (siirrä), `{cmd} "
             "deadline remove #123` (poista)"
         ),
         "sv": (
-            "Användning: `/seuranta deadline 2.7` (lista), `/seuranta deadline 2.7 2027-03-31 "
-            "text` (lägg till), `/seuranta deadline move #123 2027-04-30` (flytta), `/seuranta "
+            "Användning: `{cmd} deadline 2.7` (lista), `{cmd} deadline 2.7 2027-03-31 "
+            "text` (lägg till), `{cmd} deadline move #123 2027-04-30` (flytta), `{cmd} "
             "deadline remove #123` (ta bort)"
         ),
         "en": (
-            "Usage: `/seuranta deadline 2.7` (list), `/seuranta deadline 2.7 2027-03-31 text` "
-            "(add), `/seuranta deadline move #123 2027-04-30` (move), `/seuranta deadline remove "
+            "Usage: `{cmd} deadline 2.7` (list), `{cmd} deadline 2.7 2027-03-31 text` "
+            "(add), `{cmd} deadline move #123 2027-04-30` (move), `{cmd} deadline remove "
             "#123` (remove)"
         ),
     },
@@ -194,6 +199,16 @@ MESSAGES: dict[str, Entry] = {
         "sv": "*Tidsfrister för åtgärd {number}*",
         "en": "*Deadlines of measure {number}*",
     },
+    "command.deadline.line": {
+        "fi": "`#{id}` {due} – {text}",
+        "sv": "`#{id}` {due} – {text}",
+        "en": "`#{id}` {due} – {text}",
+    },
+    "command.deadline.line_by": {
+        "fi": "`#{id}` {due} – {text} ({by})",
+        "sv": "`#{id}` {due} – {text} ({by})",
+        "en": "`#{id}` {due} – {text} ({by})",
+    },
     "command.deadline.added_by": {
         "fi": "lisännyt {who}",
         "sv": "tillagd av {who}",
@@ -201,28 +216,24 @@ MESSAGES: dict[str, Entry] = {
     },
     "command.deadline.how": {
         "fi": (
-            "Siirrä: `/seuranta deadline move #tunnus PÄIVÄ` · poista: `/seuranta deadline "
-            "remove #tunnus`"
+            "Siirrä: `{cmd} deadline move #tunnus PÄIVÄ` · poista: `{cmd} deadline remove #tunnus`"
         ),
-        "sv": (
-            "Flytta: `/seuranta deadline move #id DATUM` · ta bort: `/seuranta deadline remove #id`"
-        ),
+        "sv": ("Flytta: `{cmd} deadline move #id DATUM` · ta bort: `{cmd} deadline remove #id`"),
         "en": (
-            "Move one: `/seuranta deadline move #id DATE` · remove one: `/seuranta deadline "
-            "remove #id`"
+            "Move one: `{cmd} deadline move #id DATE` · remove one: `{cmd} deadline remove #id`"
         ),
     },
     "command.deadline.none": {
         "fi": (
-            "Toimenpiteellä {number} ei ole päivättyjä määräaikoja. Lisää: `/seuranta deadline "
+            "Toimenpiteellä {number} ei ole päivättyjä määräaikoja. Lisää: `{cmd} deadline "
             "{number} 2027-03-31 teksti`"
         ),
         "sv": (
-            "Åtgärd {number} har inga daterade tidsfrister. Lägg till: `/seuranta deadline "
+            "Åtgärd {number} har inga daterade tidsfrister. Lägg till: `{cmd} deadline "
             "{number} 2027-03-31 text`"
         ),
         "en": (
-            "Measure {number} has no dated deadlines. Add one: `/seuranta deadline {number} "
+            "Measure {number} has no dated deadlines. Add one: `{cmd} deadline {number} "
             "2027-03-31 text`"
         ),
     },
@@ -304,15 +315,15 @@ MESSAGES: dict[str, Entry] = {
     "command.deadline.unknown": {
         "fi": (
             "Määräaikaa #{id} ei löydy, tai se on jo poistettu. Tunnukset näet esim. komennolla "
-            "`/seuranta deadline 2.7`."
+            "`{cmd} deadline 2.7`."
         ),
         "sv": (
             "Det finns ingen tidsfrist #{id}, eller så har den redan tagits bort. Se numren med "
-            "t.ex. `/seuranta deadline 2.7`."
+            "t.ex. `{cmd} deadline 2.7`."
         ),
         "en": (
             "There is no deadline #{id}, or it was removed already. See the ids with e.g. "
-            "`/seuranta deadline 2.7`."
+            "`{cmd} deadline 2.7`."
         ),
     },
     "command.failures.title": {
@@ -325,6 +336,36 @@ MESSAGES: dict[str, Entry] = {
         "sv": "Inga leveransfel.",
         "en": "No delivery failures.",
     },
+    "command.failures.line": {
+        "fi": "{when} → {whom}: {what} — `{code}`: {fix}",
+        "sv": "{when} → {whom}: {what} — `{code}`: {fix}",
+        "en": "{when} → {whom}: {what} — `{code}`: {fix}",
+    },
+    "command.failures.more": {
+        "fi": "{what} {more}",
+        "sv": "{what} {more}",
+        "en": "{what} {more}",
+    },
+    "command.failures.due": {
+        "fi": "({due})",
+        "sv": "({due})",
+        "en": "({due})",
+    },
+    "command.failures.organisation": {
+        "fi": "({org})",
+        "sv": "({org})",
+        "en": "({org})",
+    },
+    "command.failures.round": {
+        "fi": "#{id}",
+        "sv": "#{id}",
+        "en": "#{id}",
+    },
+    "command.when": {
+        "fi": "{day} {time}",
+        "sv": "{day} {time}",
+        "en": "{day} {time}",
+    },
     "command.failures.hint.channel": {
         "fi": "kutsu botti kanavalle tai korjaa SEURANTA_COORDINATOR_CHANNEL",
         "sv": "bjud in boten till kanalen eller rätta SEURANTA_COORDINATOR_CHANNEL",
@@ -332,13 +373,11 @@ MESSAGES: dict[str, Entry] = {
     },
     "command.failures.hint.person": {
         "fi": (
-            "yhteyshenkilö on lähtenyt: vaihda organisaation yhteyshenkilö komennolla `/seuranta "
+            "yhteyshenkilö on lähtenyt: vaihda organisaation yhteyshenkilö komennolla `{cmd} "
             "contact`"
         ),
-        "sv": (
-            "kontaktpersonen har slutat: byt organisationens kontaktperson med `/seuranta contact`"
-        ),
-        "en": "the contact has left: change the organisation's contact with `/seuranta contact`",
+        "sv": ("kontaktpersonen har slutat: byt organisationens kontaktperson med `{cmd} contact`"),
+        "en": "the contact has left: change the organisation's contact with `{cmd} contact`",
     },
     "command.failures.hint.token": {
         "fi": "botin tunniste tai oikeudet eivät kelpaa: asenna sovellus työtilaan uudelleen",
@@ -359,6 +398,11 @@ MESSAGES: dict[str, Entry] = {
         "fi": "katso koodin selitys Slackin chat.postMessage-ohjeesta",
         "sv": "se koden i Slacks dokumentation för chat.postMessage",
         "en": "see the code in Slack's chat.postMessage documentation",
+    },
+    "command.round.state_count": {
+        "fi": "{state} {count}",
+        "sv": "{state} {count}",
+        "en": "{state} {count}",
     },
     "command.slow_down": {
         "fi": (

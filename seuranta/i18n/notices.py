@@ -254,16 +254,16 @@ MESSAGES: dict[str, Entry] = {
     },
     "round.usage": {
         "fi": (
-            "Käyttö: `/seuranta round start --due 2027-01-15 [--measures 2.*]`, `/seuranta round "
-            "report [#1]`, `/seuranta round close [#1]`, `/seuranta rounds`"
+            "Käyttö: `{cmd} round start --due 2027-01-15 [--measures 2.*]`, `{cmd} round "
+            "report [#1]`, `{cmd} round close [#1]`, `{cmd} rounds`"
         ),
         "sv": (
-            "Användning: `/seuranta round start --due 2027-01-15 [--measures 2.*]`, `/seuranta "
-            "round report [#1]`, `/seuranta round close [#1]`, `/seuranta rounds`"
+            "Användning: `{cmd} round start --due 2027-01-15 [--measures 2.*]`, `{cmd} "
+            "round report [#1]`, `{cmd} round close [#1]`, `{cmd} rounds`"
         ),
         "en": (
-            "Usage: `/seuranta round start --due 2027-01-15 [--measures 2.*]`, `/seuranta round "
-            "report [#1]`, `/seuranta round close [#1]`, `/seuranta rounds`"
+            "Usage: `{cmd} round start --due 2027-01-15 [--measures 2.*]`, `{cmd} round "
+            "report [#1]`, `{cmd} round close [#1]`, `{cmd} rounds`"
         ),
     },
     "round.started": {
@@ -289,11 +289,11 @@ MESSAGES: dict[str, Entry] = {
         "en": "Without a contact person (nobody is asked): {orgs}.",
     },
     "round.none": {
-        "fi": "Raportointikierroksia ei ole. Aloita: `/seuranta round start --due 2027-01-15`",
+        "fi": "Raportointikierroksia ei ole. Aloita: `{cmd} round start --due 2027-01-15`",
         "sv": (
-            "Det finns inga rapporteringsomgångar. Starta: `/seuranta round start --due 2027-01-15`"
+            "Det finns inga rapporteringsomgångar. Starta: `{cmd} round start --due 2027-01-15`"
         ),
-        "en": "There are no reporting rounds. Start one: `/seuranta round start --due 2027-01-15`",
+        "en": "There are no reporting rounds. Start one: `{cmd} round start --due 2027-01-15`",
     },
     "round.unknown": {
         "fi": "Raportointikierrosta #{id} ei ole.",
@@ -340,9 +340,9 @@ MESSAGES: dict[str, Entry] = {
         "en": "closed",
     },
     "round.report_states": {
-        "fi": "Vastaukset",
-        "sv": "Svar",
-        "en": "Answers",
+        "fi": "Vastaukset: {counts}",
+        "sv": "Svar: {counts}",
+        "en": "Answers: {counts}",
     },
     "round.report_missing": {
         "fi": "Vastaus puuttuu",
@@ -487,14 +487,11 @@ MESSAGES: dict[str, Entry] = {
         ),
     },
     "status.usage": {
-        "fi": (
-            'Käyttö: `/seuranta status 2.7 at-risk "huomautus"` (on-track, at-risk, delayed, done)'
-        ),
+        "fi": ('Käyttö: `{cmd} status 2.7 at-risk "huomautus"` (on-track, at-risk, delayed, done)'),
         "sv": (
-            'Användning: `/seuranta status 2.7 at-risk "kommentar"` (on-track, at-risk, delayed, '
-            "done)"
+            'Användning: `{cmd} status 2.7 at-risk "kommentar"` (on-track, at-risk, delayed, done)'
         ),
-        "en": 'Usage: `/seuranta status 2.7 at-risk "note"` (on-track, at-risk, delayed, done)',
+        "en": 'Usage: `{cmd} status 2.7 at-risk "note"` (on-track, at-risk, delayed, done)',
     },
     "status.thread_saved": {
         "fi": "Huomautus kirjattu toimenpiteelle {number}.",

@@ -10,7 +10,8 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.slack.rounds import report
+from bot.commands.handlers.rounds import progress_report
+from bot.slack.render.reply import as_mrkdwn
 from bot.slack.status_actions import PICK_ACTION
 from data import queries, reminders, rounds
 from data.db import transaction
@@ -159,7 +160,7 @@ def test_a_round_from_start_to_report(
     tick(factory, settings, port, back + timedelta(minutes=1))
     assert len(fake.calls("chat.postMessage")) == sent
 
-    summary = report(progress, "en")
+    summary = as_mrkdwn(progress_report(progress), "en")
     assert f"{len(progress.answered)}/39 measures answered" in summary
     assert "On track" in summary
     assert "OKM: 4.3" in summary

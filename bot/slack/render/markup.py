@@ -3,12 +3,12 @@
 The catalogue's own markup (``*bold*``, ``_italic_``, `` `code` ``) is mrkdwn already; values
 are escaped (:func:`bot.slack.mrkdwn.escape`), so a note reading ``<!channel>`` is shown, never
 obeyed. A Slack person is mentioned as ``<@U…>``, which Slack shows as their name; anyone else
-(a Teams user named in a Slack message) by name.
+(a Teams user named in a Slack message) by name. A Slack channel is linked as ``<#C…>``.
 """
 
 from __future__ import annotations
 
-from bot.document import Person
+from bot.document import Channel, Person
 from bot.render.phrase import PlainMarkup
 from bot.slack.mrkdwn import escape
 from seuranta.identity import Platform, platform_of
@@ -24,6 +24,11 @@ class SlackMarkup:
         if platform_of(person.key) is Platform.SLACK:
             return f"<@{person.key}>"
         return escape(person.name or person.key)
+
+    def channel(self, channel: Channel) -> str:
+        if platform_of(channel.key) is Platform.SLACK:
+            return f"<#{channel.key}>"
+        return escape("#" + channel.key)
 
     def template(self, raw: str) -> str:
         return raw

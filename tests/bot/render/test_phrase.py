@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.document import Label, Person, phrase
+from bot.document import Channel, Label, Person, phrase
 from bot.render.phrase import PlainMarkup, render
 
 
@@ -18,6 +18,9 @@ class Bracketing:
 
     def mention(self, person: Person) -> str:
         return f"@{person.key}"
+
+    def channel(self, channel: Channel) -> str:
+        return f"#{channel.key}"
 
     def template(self, raw: str) -> str:
         return raw.replace("*", "<b>", 1).replace("*", "</b>", 1)
@@ -60,3 +63,24 @@ def test_a_tuple_value_is_a_list_whose_items_keep_their_own_types() -> None:
     people = (Person("U1", "Maija"), "<Pekka>")
     line = phrase("round.missing_line", org="SM", numbers="2.7", people=people)
     assert render(line, "en", Bracketing()) == "[SM]: [2.7] — @U1, [<Pekka>]"
+
+
+def test_a_tuple_is_a_list_each_value_rendered_its_own_way_and_a_channel_is_linked() -> None:
+    people = (Person("U1", "Maija"), Person("U2"))
+    assert render(
+        phrase("command.contacts.line", org="<SM>", people=people), "en", Bracketing()
+    ) == ("<b>[<SM>]</b>: @U1, @U2")
+    line = phrase(
+        "command.failures.line", when="x", whom=Channel("C1"), what=("a", 2), code="c", fix="f"
+    )
+    assert render(line, "en", PlainMarkup()) == "x → #C1: a, 2 — c: f"
+
+
+class NoPrefix(Bracketing):
+    command = ""
+
+
+def test_where_commands_are_typed_without_a_prefix_none_is_shown() -> None:
+    usage = phrase("command.iam.usage")
+    assert render(usage, "en", Bracketing()) == "Say whom you represent: `/cmd iam SUPO`"
+    assert render(usage, "en", NoPrefix()) == "Say whom you represent: `iam SUPO`"

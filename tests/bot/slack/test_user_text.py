@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.slack.user_text import plain
+from bot.slack.user_text import plain, words
 
 NAMES = {"U0ANNA": "Anna Virtanen"}
 
@@ -47,3 +47,26 @@ def test_plain(sent: str, words: str) -> None:
 def test_a_long_run_of_unclosed_brackets_is_text() -> None:
     hostile = "<@" * 200_000 + "&lt;" * 100_000
     assert plain(hostile, NAMES).endswith("<" * 100_000)
+
+
+@pytest.mark.parametrize(
+    ("sent", "expected"),
+    [
+        pytest.param(
+            "contact add SUPO <@U0ANNA|anna>",
+            ("contact add SUPO U0ANNA", {"U0ANNA": "anna"}),
+            id="a_mention_becomes_the_key",
+        ),
+        pytest.param("kysy <@W0PEKKA>", ("kysy W0PEKKA", {"W0PEKKA": ""}), id="without_a_label"),
+        pytest.param(
+            "etsi a &amp; b <!here> <#C0123|yleinen>",
+            ("etsi a & b @here #yleinen", {}),
+            id="everything_else_as_plain",
+        ),
+        pytest.param("&lt;@U0ANNA&gt;", ("<@U0ANNA>", {}), id="typed_brackets_mention_nobody"),
+    ],
+)
+def test_words_are_what_a_command_is_read_from(
+    sent: str, expected: tuple[str, dict[str, str]]
+) -> None:
+    assert words(sent) == expected

@@ -6,24 +6,20 @@ even when the bot is not a member of that channel (a private channel, a group DM
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from slack_bolt import Ack, Respond
+from slack_bolt import Respond
 
 from bot.slack.mrkdwn import context, escape
 from bot.slack.services import Services
+from bot.slack.share import shared_question
 from seuranta.i18n import message
-from seuranta.settings import LANGUAGES
 
 
 def share_answer(
-    ack: Ack, action: dict[str, Any], body: dict[str, Any], respond: Respond, services: Services
+    action: dict[str, Any], body: dict[str, Any], respond: Respond, services: Services
 ) -> None:
-    ack()
-    shared = json.loads(action["value"])
-    question = str(shared["q"])
-    lang = shared["l"] if shared.get("l") in LANGUAGES else services.settings.language
+    question, lang = shared_question(action["value"], services.settings.language)
     reply = services.render(services.ask(question, lang))
     user = f"<@{body['user']['id']}>"
     asked = message("slack.shared_by", lang, user=user, question=escape(question))

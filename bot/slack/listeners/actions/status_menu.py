@@ -9,21 +9,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt import Ack
 from slack_sdk import WebClient
 
-from bot.slack.listeners.actions.status_buttons import status_modal
+from bot.language import preferred_language
+from bot.slack.modal import status_modal
+from bot.slack.people import known_locale
 from bot.slack.services import Services
 from bot.slack.status_actions import NOTE_OPTION, button_value, picked_state, target_of_pick
 from bot.slack.status_report import store
 from data.models import Measure
-from jobs.notices.reading import language_for_user
 
 
 def status_pick(
-    ack: Ack, action: dict[str, Any], body: dict[str, Any], client: WebClient, services: Services
+    action: dict[str, Any], body: dict[str, Any], client: WebClient, services: Services
 ) -> None:
-    ack()
     target = target_of_pick(action["block_id"])
     picked = (action.get("selected_option") or {}).get("value")
     user = body["user"]["id"]
@@ -31,16 +30,14 @@ def status_pick(
     channel = container.get("channel_id") or (body.get("channel") or {}).get("id")
     ts = container.get("message_ts")
     if picked == NOTE_OPTION:
-        lang = language_for_user(services.factory, user, services.settings.language)
+        lang = preferred_language(
+            "", known_locale(services, user), None, services.settings.language
+        )
         with services.factory() as session:
             measure = session.get(Measure, target.measure_id)
             number = measure.number if measure else "?"
-        metadata = {
-            "value": button_value(target),
-            "channel": channel,
-            "ts": ts,
-        }
-        client.views_open(trigger_id=body["trigger_id"], view=status_modal(number, lang, metadata))
+        view = status_modal(number, lang, button_value(target), channel, ts)
+        client.views_open(trigger_id=body["trigger_id"], view=view)
         return
     state = picked_state(picked)
     if state is None:

@@ -6,8 +6,9 @@ from typing import Any
 
 from slack_sdk import WebClient
 
+from bot.language import preferred_language
 from bot.slack.home import load_home, render_home
-from bot.slack.language import language_for
+from bot.slack.people import slack_locale
 from bot.slack.services import Services
 
 
@@ -15,5 +16,6 @@ def publish_home(event: dict[str, Any], client: WebClient, services: Services) -
     if event.get("tab") != "home":  # the event fires for the Messages tab as well
         return
     user_id = event["user"]
-    lang = language_for(services, client, user_id)
+    locale = slack_locale(services, client, user_id)
+    lang = preferred_language("", locale, None, services.settings.language)
     client.views_publish(user_id=user_id, view=render_home(load_home(services, user_id, lang)))

@@ -8,8 +8,9 @@ from typing import Any
 from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
-from bot.slack.language import language_for
+from bot.language import preferred_language
 from bot.slack.mrkdwn import unescape
+from bot.slack.people import slack_locale
 from bot.slack.services import Services
 
 
@@ -38,7 +39,8 @@ def _reply(
     client: WebClient,
     services: Services,
 ) -> None:
-    lang = language_for(services, client, event["user"], question)
+    locale = slack_locale(services, client, event["user"])
+    lang = preferred_language(question, locale, None, services.settings.language)
     reply = services.render(services.ask(question, lang))
     client.chat_postMessage(
         channel=event["channel"], thread_ts=thread_ts, text=reply.text, blocks=reply.blocks

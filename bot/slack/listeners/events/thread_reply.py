@@ -19,13 +19,15 @@ from slack_sdk import WebClient
 from sqlalchemy.orm import Session
 
 from bot.document import Target
+from bot.language import preferred_language
 from bot.slack.listeners.events.messages import answer_direct_message
+from bot.slack.people import known_locale
 from bot.slack.services import Services
 from bot.slack.status_report import reply_target, store
 from bot.slack.user_text import from_slack
 from data import outbox
 from data.models import Measure, OutboxKind, Reminder
-from jobs.notices.reading import language, language_for_user, round_progress
+from jobs.notices.reading import round_progress
 from jobs.notices.reminders import bundle_items
 from seuranta.i18n import message
 from seuranta.text import TooLong
@@ -48,7 +50,7 @@ def thread_reply(event: dict[str, Any], client: WebClient, services: Services) -
             target, text = reply_target(choices, text)
             if target is None:
                 numbers = ", ".join(dict.fromkeys(number for number, _ in choices))
-                lang = language(session, user, services.settings.language)
+                lang = _language(services, user)
                 client.chat_postMessage(
                     channel=event["channel"],
                     thread_ts=thread_ts,
@@ -65,7 +67,7 @@ def thread_reply(event: dict[str, Any], client: WebClient, services: Services) -
     try:
         note = from_slack(services, client, text)
     except TooLong as error:
-        lang = language_for_user(services.factory, user, services.settings.language)
+        lang = _language(services, user)
         client.chat_postMessage(
             channel=event["channel"],
             thread_ts=thread_ts,
@@ -84,7 +86,7 @@ def thread_reply(event: dict[str, Any], client: WebClient, services: Services) -
         ts=event["ts"],
     )
     if stored:
-        lang = language_for_user(services.factory, user, services.settings.language)
+        lang = _language(services, user)
         with services.factory() as session:
             measure = session.get(Measure, target.measure_id)
             number = measure.number if measure else "?"
@@ -93,6 +95,10 @@ def thread_reply(event: dict[str, Any], client: WebClient, services: Services) -
             thread_ts=thread_ts,
             text=message("status.thread_saved", lang, number=number),
         )
+
+
+def _language(services: Services, user: str) -> str:
+    return preferred_language("", known_locale(services, user), None, services.settings.language)
 
 
 def _choices(session: Session, row: Reminder) -> list[tuple[str, Target]]:

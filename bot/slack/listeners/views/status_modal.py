@@ -1,11 +1,12 @@
 """The "Add a note" modal's submission: a state and a note, stored like a button click.
 
-The note is checked before the modal closes: one over the length limit stays in the open modal
-with the reason under the field (``response_action: errors``), so nothing typed is lost.
+The note is checked before the modal closes (:func:`check_status`, the acknowledgement): one
+over the length limit stays in the open modal with the reason under the field
+(``response_action: errors``), so nothing typed is lost. Storing and updating the reminder
+follow (:func:`store_status`, lazy).
 
 The modal is ours, so its fields are too; a submission without them (a signed request someone
-made by hand) is acknowledged and logged, never an exception: Bolt answers an exception raised
-after ``ack()`` with a 500 or a 404, whichever thread wins.
+made by hand) is acknowledged and logged, never an exception.
 """
 
 from __future__ import annotations
@@ -19,11 +20,12 @@ from slack_bolt import Ack
 from slack_sdk import WebClient
 
 from bot.document import Target
+from bot.language import preferred_language
+from bot.slack.people import known_locale
 from bot.slack.services import Services
 from bot.slack.status_actions import target_of_value
 from bot.slack.status_report import store
 from data.models import State
-from jobs.notices.reading import language_for_user
 from seuranta import logs
 from seuranta.i18n import message
 from seuranta.text import TooLong, bounded
@@ -40,9 +42,7 @@ class _Submission:
     ts: str | None
 
 
-def submit_status(
-    ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, services: Services
-) -> None:
+def check_status(ack: Ack, body: dict[str, Any], view: dict[str, Any], services: Services) -> None:
     user = body["user"]["id"]
     submission = _read(view)
     if submission is None:
@@ -51,18 +51,32 @@ def submit_status(
         return
     try:
         # A modal's input comes as typed: no Slack escaping or markup to decode.
-        note = bounded(submission.note)
+        bounded(submission.note)
     except TooLong as error:
-        lang = language_for_user(services.factory, user, services.settings.language)
+        lang = preferred_language(
+            "", known_locale(services, user), None, services.settings.language
+        )
         text = message("status.too_long", lang, length=error.length, limit=error.limit)
         ack(response_action="errors", errors={"note": text})
         return
-    ack()  # closes the modal at once; storing happens after
+    ack()  # closes the modal at once; storing follows
+
+
+def store_status(
+    body: dict[str, Any], view: dict[str, Any], client: WebClient, services: Services
+) -> None:
+    submission = _read(view)
+    if submission is None:
+        return  # acknowledged and logged by check_status
+    try:
+        note = bounded(submission.note)
+    except TooLong:
+        return  # the modal is still open, showing why
     store(
         services,
         client,
         target=submission.target,
-        user=user,
+        user=body["user"]["id"],
         state=submission.state,
         note=note,
         source="modal",

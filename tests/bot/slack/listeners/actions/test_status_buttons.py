@@ -15,7 +15,7 @@ from bot.document import Target
 from bot.engine import Engine as AnswerEngine
 from bot.render.text import render_text
 from bot.slack.client import web_client
-from bot.slack.listeners.actions.status_buttons import MODAL_CALLBACK
+from bot.slack.modal import MODAL_CALLBACK
 from bot.slack.port import SlackPort
 from bot.slack.status_actions import NOTE_ACTION, button_value
 from data.db import transaction

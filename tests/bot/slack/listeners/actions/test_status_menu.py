@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.slack.client import web_client
-from bot.slack.listeners.actions.status_buttons import MODAL_CALLBACK
+from bot.slack.modal import MODAL_CALLBACK
 from bot.slack.port import SlackPort
 from bot.slack.status_actions import NOTE_OPTION, PICK_ACTION
 from data.directory import add_contact, resolve_one

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tests.bot.slack.conftest import ADMIN, SignedSlack
+from tests.fakeslack import FakeSlack
 
 
 def test_iam_records_whom_the_person_represents(slack: SignedSlack) -> None:
@@ -54,3 +55,12 @@ def test_anyone_else_is_refused_politely_with_the_reason(slack: SignedSlack) -> 
 def test_a_malformed_contact_command_shows_the_usage(slack: SignedSlack) -> None:
     assert "contact add SUPO" in slack.command("contact add SUPO", user_id=ADMIN).text
     assert "contact add SUPO" in slack.command("contact nuke SUPO <@U1>", user_id=ADMIN).text
+
+
+def test_naming_a_contact_asks_slack_nothing_about_them(
+    slack: SignedSlack, fake_slack: FakeSlack
+) -> None:
+    slack.command("contact add SUPO <@U0CONTACT|anna>", user_id=ADMIN)
+
+    # Only the admin's own locale, for the reply's language: the contact is named by id.
+    assert [c.params["user"] for c in fake_slack.calls("users.info")] == [ADMIN]

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.slack.failures import hint
+from bot.commands.handlers.failures import hint
 from data.directory import resolve_one
 from data.models import Measure, Reminder, ReminderStatus
 from tests.bot.slack.conftest import ADMIN, SignedSlack

@@ -4,27 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.slack.subcommands import Pause, Usage, parse_subcommand
 from data.directory import paused_users
 from tests.bot.slack.conftest import SignedSlack
-
-
-@pytest.mark.parametrize(
-    ("text", "parsed"),
-    [
-        pytest.param("pause until 2027-01-07", Pause(date(2027, 1, 7)), id="iso"),
-        pytest.param("pause 7.1.2027", Pause(date(2027, 1, 7)), id="finnish-date"),
-        pytest.param("pause asti 7.1.2027", Pause(date(2027, 1, 7)), id="finnish-word"),
-        pytest.param("pause until tomorrow", Usage("command.pause.usage"), id="not-a-date"),
-        pytest.param("pause", Usage("command.pause.usage"), id="no-date"),
-        pytest.param("pause until 31.2.2027", Usage("command.pause.usage"), id="impossible-date"),
-    ],
-)
-def test_pause_takes_one_date(text: str, parsed: object) -> None:
-    assert parse_subcommand(text) == parsed
 
 
 def test_pausing_is_stored_and_the_sender_sees_it(

@@ -14,7 +14,6 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.slack.subcommands import Report, Usage, parse_subcommand
 from reports.table import COLUMNS
 from seuranta.settings import Settings
 from tests.bot.slack.conftest import SignedSlack
@@ -52,12 +51,6 @@ def _uploaded(fake_slack: FakeSlack, file_ids: list[str]) -> dict[str, bytes]:
 
 def _shared_ids(complete_params: dict[str, str]) -> list[str]:
     return [f["id"] for f in json.loads(complete_params["files"])]
-
-
-def test_report_is_parsed_with_an_optional_language() -> None:
-    assert parse_subcommand("report") == Report(None)
-    assert parse_subcommand("report SV") == Report("sv")
-    assert parse_subcommand("report de") == Usage("command.report.usage")
 
 
 def test_report_uploads_the_table_and_the_chart_to_the_channel(

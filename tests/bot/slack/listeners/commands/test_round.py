@@ -2,39 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.slack.subcommands import RoundCommand, StartRound, Usage, parse_subcommand
 from data.directory import add_contact, resolve_one
 from data.models import Reminder, ReportingRound
 from tests.bot.slack.conftest import ADMIN, SignedSlack
 from tests.conftest import NOW
-
-
-@pytest.mark.parametrize(
-    ("text", "parsed"),
-    [
-        ("round start --due 2027-01-15", StartRound(date(2027, 1, 15))),
-        ("round start --due 15.1.2027 --measures 2.*", StartRound(date(2027, 1, 15), "2.*")),
-        ("round start --measures 2.7 --due 2027-01-15", StartRound(date(2027, 1, 15), "2.7")),
-        ("round start 2027-01-15 1.* 3.1", StartRound(date(2027, 1, 15), "1.*,3.1")),
-        ("round report", RoundCommand("report")),
-        ("round report #2", RoundCommand("report", 2)),
-        ("round close 2", RoundCommand("close", 2)),
-        ("rounds", RoundCommand("list")),
-        ("round", RoundCommand("list")),
-        ("round start", Usage("round.usage")),
-        ("round start --due tomorrow", Usage("round.usage")),
-        ("round report two", Usage("round.usage")),
-        ("round spin", Usage("round.usage")),
-    ],
-)
-def test_round_commands_are_parsed(text: str, parsed: object) -> None:
-    assert parse_subcommand(text) == parsed
 
 
 def test_an_admin_starts_a_round_and_the_asks_wait_in_the_outbox(

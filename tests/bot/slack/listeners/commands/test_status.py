@@ -2,37 +2,17 @@
 
 from __future__ import annotations
 
-import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.engine import Engine as AnswerEngine
 from bot.render.text import render_text
-from bot.slack.subcommands import Ask, ReportStatus, Usage, parse_subcommand
 from data.directory import add_contact, remember_profile, resolve_one
 from data.models import StatusReport
 from tests.bot.slack.conftest import SignedSlack
 from tests.conftest import NOW
 
 CONTACT = "USMCONTACT"  # a contact of SM, which leads measure 2.7
-
-
-@pytest.mark.parametrize(
-    ("text", "parsed"),
-    [
-        pytest.param(
-            'status 2.7 at-risk "riskiarvio viivästyy"',
-            ReportStatus("2.7", "at_risk", "riskiarvio viivästyy"),
-            id="quoted-note",
-        ),
-        pytest.param("status 4.3 done", ReportStatus("4.3", "done", ""), id="no-note"),
-        pytest.param("status 2.7 sideways", Usage("status.usage"), id="unknown-state"),
-        pytest.param("status of 2.7", Ask("status of 2.7"), id="a-question"),
-        pytest.param("status 2.7", Ask("status 2.7"), id="a-bare-question"),
-    ],
-)
-def test_status_is_a_report_only_with_a_state(text: str, parsed: object) -> None:
-    assert parse_subcommand(text) == parsed
 
 
 def test_a_contact_reports_and_ask_shows_it(

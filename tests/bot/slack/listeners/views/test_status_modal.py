@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from bot.slack.listeners.actions.status_buttons import MODAL_CALLBACK
+from bot.slack.modal import MODAL_CALLBACK
 from tests.bot.slack.conftest import SignedSlack, payload
 from tests.fakeslack import FakeSlack
 

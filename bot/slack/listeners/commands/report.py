@@ -1,5 +1,9 @@
 """``/seuranta report``: the follow-up table (xlsx) and the status chart (PNG) as Slack files.
 
+Drawing and uploading take about a second: the command is acknowledged at once ("preparing…",
+by :func:`~bot.slack.listeners.commands.seuranta.seuranta_command`), and :func:`send_report`
+follows as a lazy listener, telling the asker the outcome through the command's response URL.
+
 The files go to the channel the command came from. A bot that is not in that channel (or may not
 see it) gets ``not_in_channel`` / ``channel_not_found`` from Slack; the report then goes to the
 asker's DM with the bot instead, and the asker is told so. Any other Slack error, or a failed POST
@@ -10,16 +14,18 @@ next try, so nothing is lost.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from typing import Any
 
+from slack_bolt import Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackRequestError
 
+from bot.commands.handlers.report import ReportFile, report_files
+from bot.commands.parse import Report, parse_command
+from bot.language import preferred_language
+from bot.slack.people import known_locale
 from bot.slack.services import Services
-from data.queries import current_programme
-from reports.charts import status_chart
-from reports.export import follow_up_export
-from reports.summary import programme_summary
+from bot.slack.user_text import words
 from seuranta.i18n import message
 
 logger = logging.getLogger(__name__)
@@ -28,42 +34,30 @@ logger = logging.getLogger(__name__)
 NOT_REACHABLE = frozenset({"not_in_channel", "channel_not_found", "is_archived"})
 
 
-@dataclass(frozen=True, slots=True)
-class ReportFile:
-    filename: str
-    title: str
-    content: bytes
+def asks_for_report(command: dict[str, Any]) -> bool:
+    """The listener matcher: only a report has files to send after the acknowledgement."""
+    return isinstance(parse_command(words(command["text"])[0]), Report)
 
 
-def build_report(services: Services, lang: str) -> list[ReportFile]:
-    today = services.now().astimezone(services.settings.zone).date()
-    with services.factory() as session:
-        programme = current_programme(session)
-        if programme is None:
-            return []
-        table = follow_up_export(
-            session,
-            programme,
-            "xlsx",
-            lang=lang,
-            today=today,
-            zone=services.settings.zone,
-            # The file lands in a channel: as public as the status page.
-            hide_notes=services.settings.hide_status_notes,
-        )
-        chart = status_chart(programme_summary(session, programme, today), lang, "png")
-    stamp = today.isoformat()
-    return [
-        ReportFile(f"seuranta-{stamp}.xlsx", message("command.report.table", lang), table),
-        ReportFile(f"seuranta-status-{stamp}.png", message("command.report.chart", lang), chart),
-    ]
+def send_report(
+    command: dict[str, Any], client: WebClient, respond: Respond, services: Services
+) -> None:
+    user_id = command["user_id"]
+    report = parse_command(words(command["text"])[0])
+    assert isinstance(report, Report)  # asks_for_report let only reports through
+    # The acknowledgement has asked Slack for the person's locale already, if it had to.
+    lang = report.lang or preferred_language(
+        "", known_locale(services, user_id), None, services.settings.language
+    )
+    outcome = post_report(services, client, command["channel_id"], user_id, lang)
+    respond(text=outcome, response_type="ephemeral", replace_original=False)
 
 
 def post_report(
     services: Services, client: WebClient, channel_id: str, user_id: str, lang: str
 ) -> str:
     """Upload the report; return what to tell the asker."""
-    files = build_report(services, lang)
+    files = report_files(services.factory, services.settings, services.now(), lang)
     if not files:
         return message("help.no_programme", lang)
     try:

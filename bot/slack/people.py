@@ -1,7 +1,8 @@
-"""Which language to answer in: the question's own, else the user's Slack locale, else the default.
+"""Who someone is in Slack: their locale and name, asked of ``users.info`` once per person.
 
-The locale comes from ``users.info`` once per person and is kept in the directory, so a question
-costs no Web API call after the first.
+The answer is kept in the directory, so a question costs no Web API call after the first.
+Which language to answer in is :func:`bot.language.preferred_language`'s to decide; this
+module only says what Slack knows.
 """
 
 from __future__ import annotations
@@ -13,11 +14,9 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import IntegrityError
 
-from bot.intents import detect_language
 from bot.slack.services import Services
 from data import directory
 from data.db import transaction
-from seuranta.settings import LANGUAGES
 from seuranta.text import clean
 
 logger = logging.getLogger(__name__)
@@ -25,21 +24,20 @@ logger = logging.getLogger(__name__)
 NAME_LIMIT = 200  # Person.display_name's column
 
 
-def language_for(services: Services, client: WebClient, user_id: str, text: str = "") -> str:
-    return (
-        (detect_language(text) if text else None)
-        or user_language(services, client, user_id)
-        or services.settings.language
-    )
-
-
-def user_language(services: Services, client: WebClient, user_id: str) -> str | None:
+def known_locale(services: Services, user_id: str) -> str | None:
+    """The locale the directory holds for the person ("" = Slack had none), without asking."""
     with services.factory() as session:
         known = directory.person(session, user_id)
-        if known is not None and known.locale is not None:
-            return language_of_locale(known.locale)
+        return known.locale if known is not None else None
+
+
+def slack_locale(services: Services, client: WebClient, user_id: str) -> str | None:
+    """The directory's locale for the person, else ``users.info``'s (then kept)."""
+    locale = known_locale(services, user_id)
+    if locale is not None:
+        return locale
     profile = user_profile(services, client, user_id)
-    return language_of_locale(profile.locale) if profile is not None else None
+    return profile.locale if profile is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,9 +69,3 @@ def user_profile(services: Services, client: WebClient, user_id: str) -> Profile
     except IntegrityError:
         pass  # a parallel request from the same new person stored the profile first
     return profile
-
-
-def language_of_locale(locale: str) -> str | None:
-    """Slack's ``fi-FI``, ``sv-SE``, ``en-GB`` … to one of the bot's languages."""
-    lang = locale.split("-")[0].lower()
-    return lang if lang in LANGUAGES else None
