@@ -8,31 +8,26 @@ round's progress is computed once per session however many of its asks are in th
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload, sessionmaker
+from sqlalchemy.orm import Session, joinedload
 
+from bot.language import preferred_language
 from data import rounds
 from data.models import Milestone, Person, Reminder, ReportingRound
 from jobs.notices import Gone
-from seuranta.settings import LANGUAGES
 
 # session.info keys: preloaded locales, the preloaded rows kept alive, rounds' progress
 _LOCALES, _PRELOADED, _ROUNDS = "seuranta.locales", "seuranta.preloaded", "seuranta.rounds"
 
 
 def language(session: Session, person: str, default: str) -> str:
-    """fi/sv/en from the person's locale (Slack's ``fi-FI``, ``sv-SE``), else the default."""
+    """The language a notice is written in for ``person``: their stored locale, else the default
+    (:func:`bot.language.preferred_language`, which a notice asks without words of its own)."""
     preloaded = session.info.get(_LOCALES, {})
     if person in preloaded:
         locale = preloaded[person]
     else:
         locale = session.scalar(select(Person.locale).where(Person.person_key == person))
-    prefix = (locale or "")[:2].lower()
-    return prefix if prefix in LANGUAGES else default
-
-
-def language_for_user(factory: sessionmaker[Session], person: str, default: str) -> str:
-    with factory() as session:
-        return language(session, person, default)
+    return preferred_language("", locale, None, default)
 
 
 def preload(session: Session, rows: list[Reminder]) -> None:

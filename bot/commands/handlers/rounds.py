@@ -14,12 +14,13 @@ from sqlalchemy.orm import Session
 from bot.commands.context import CommandContext
 from bot.commands.parse import CloseRound, ListRounds, RoundReport, StartRound
 from bot.commands.results import say
-from bot.document import Document, Heading, Label, Lines, Person, Phrase, Value, phrase
+from bot.document import Document, Heading, Label, Lines, Phrase, phrase
 from data import queries, reminders, rounds
 from data.db import transaction
 from data.models import ReportingRound
 from data.rounds import RoundProgress
 from jobs import rounds as jobs_rounds
+from jobs.notices.rounds import missing_answers, org_label
 from reports.summary import STATUS_KEYS
 from seuranta.errors import InputError
 
@@ -59,7 +60,7 @@ def start_round(command: StartRound, ctx: CommandContext) -> Document:
     ]
     orphaned = progress.without_contact()
     if orphaned:
-        orgs = tuple(_organisation(key) for key in orphaned)
+        orgs = tuple(org_label(key) for key in orphaned)
         lines.append(phrase("round.started_orphans", orgs=orgs))
     return say(*lines)
 
@@ -86,7 +87,7 @@ def progress_report(progress: RoundProgress) -> Document:
         blocks.append(Lines((phrase("round.report_states", counts=counted),)))
     if progress.missing:
         blocks.append(Heading(phrase("round.report_missing")))
-        blocks.append(Lines(missing_lines(progress), bulleted=True))
+        blocks.append(Lines(tuple(m.phrase() for m in missing_answers(progress)), bulleted=True))
     return Document(headline, tuple(blocks))
 
 
@@ -109,23 +110,6 @@ def list_rounds(command: ListRounds, ctx: CommandContext) -> Document:
     return say(*(_headline(p, "round.list_line") for p in reversed(listed)))
 
 
-def missing_lines(progress: RoundProgress) -> tuple[Phrase, ...]:
-    """Per lead organisation: the measures still unanswered and whom to ask."""
-    people: dict[str, tuple[str, ...]] = {}
-    for item in progress.missing:
-        for key in item.leads or (rounds.NO_LEAD,):
-            people.setdefault(key, item.contacts)
-    return tuple(
-        phrase(
-            "round.missing_line",
-            org=_organisation(key),
-            numbers=", ".join(numbers),
-            people=_people(people.get(key, ())),
-        )
-        for key, numbers in progress.missing_by_organisation().items()
-    )
-
-
 def _find(session: Session, round_id: int | None) -> ReportingRound | Document:
     found = rounds.find(session, round_id)
     if found is not None:
@@ -146,11 +130,3 @@ def _headline(progress: RoundProgress, key: str) -> Phrase:
         total=len(progress.items),
         percent=progress.percent,
     )
-
-
-def _organisation(key: str) -> Value:
-    return phrase("round.no_lead") if key == rounds.NO_LEAD else key
-
-
-def _people(keys: tuple[str, ...]) -> Value:
-    return tuple(Person(key) for key in keys) if keys else phrase("round.nobody")
