@@ -103,4 +103,39 @@ MESSAGES: dict[str, Entry] = {
         "sv": "Vad man kan fråga, och kommandona",
         "en": "What you can ask, and the commands",
     },
+    # Cards: the status controls and what a click is answered with when nothing is recorded.
+    "teams.note.placeholder": {
+        "fi": "Huomautus (vapaaehtoinen)",
+        "sv": "Kommentar (frivillig)",
+        "en": "Note (optional)",
+    },
+    "teams.status.save": {
+        "fi": "Tallenna",
+        "sv": "Spara",
+        "en": "Save",
+    },
+    "teams.click.empty": {
+        "fi": "Valitse ensin tilanne tai kirjoita huomautus.",
+        "sv": "Välj först ett läge eller skriv en kommentar.",
+        "en": "Choose a status or write a note first.",
+    },
+    "teams.click.unreadable": {
+        "fi": (
+            "Tätä painiketta ei voitu lukea, joten mitään ei kirjattu. Voit kirjoittaa tilanteen "
+            'minulle viestinä: `{cmd} status 2.7 at-risk "huomautus"`'
+        ),
+        "sv": (
+            "Den här knappen kunde inte läsas, så inget registrerades. Du kan skriva läget till "
+            'mig som ett meddelande: `{cmd} status 2.7 at-risk "kommentar"`'
+        ),
+        "en": (
+            "This button could not be read, so nothing was recorded. You can write the status "
+            'to me as a message: `{cmd} status 2.7 at-risk "note"`'
+        ),
+    },
+    "teams.click.anonymous": {
+        "fi": "Teams ei kertonut, kuka painoi, joten mitään ei kirjattu.",
+        "sv": "Teams angav inte vem som klickade, så inget registrerades.",
+        "en": "Teams did not say who clicked, so nothing was recorded.",
+    },
 }
