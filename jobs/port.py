@@ -46,6 +46,11 @@ class PermanentError(Exception):
         self.code = code
 
 
+class NotReachableYet(Exception):
+    """The recipient cannot be messaged yet: a Teams user who has not installed the app, or a
+    channel whose team the bot has not been added to. Nothing was sent; the row waits."""
+
+
 class MessagePort(Protocol):
     def post(self, channel: str, message: Message, thread_ts: str | None = None) -> Posted: ...
 
