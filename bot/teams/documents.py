@@ -75,10 +75,10 @@ _STYLE: dict[State, Literal["positive", "destructive"]] = {
 
 def document_message(document: Document, lang: str) -> MessageActivityInput:
     """The message to send: the card, and the summary Teams shows in notifications."""
-    summary = plain(render(document.summary, lang, MARKUP))
+    card = document_card(document, lang)
     # "summary" is the Bot Framework's own field, which the SDK's input model does not declare.
-    activity = MessageActivityInput.model_validate({"summary": summary})
-    return activity.add_card(document_card(document, lang))
+    activity = MessageActivityInput.model_validate({"summary": card.fallback_text})
+    return activity.add_card(card)
 
 
 def document_card(document: Document, lang: str) -> AdaptiveCard:

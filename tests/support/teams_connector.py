@@ -29,6 +29,7 @@ import socket
 import threading
 import time
 from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
@@ -90,6 +91,18 @@ def card_lines(card: dict[str, Any]) -> list[str]:
         elif element["type"] == "Container":
             lines += card_lines(element)
     return lines
+
+
+def walk(node: Any) -> Iterator[dict[str, Any]]:
+    """Every element, inline and action of a card."""
+    if isinstance(node, dict):
+        if "type" in node:
+            yield node
+        for value in node.values():
+            yield from walk(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from walk(item)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,9 +14,8 @@ from bot.teams.actions import read_click
 from bot.teams.documents import MAX_CARD_BYTES, document_card, document_message
 from bot.teams.markup import TeamsMarkup
 from data.models import State
-from tests.bot.teams.test_cards import walk
 from tests.support.notice_documents import DUE, HOSTILE, KINDS, MAIJA, SLACK_PERSON, notice
-from tests.support.teams_connector import card_lines
+from tests.support.teams_connector import card_lines, walk
 from tests.support.validators import OfficialValidators
 
 LANGUAGES = ("fi", "sv", "en")

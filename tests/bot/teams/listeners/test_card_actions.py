@@ -19,12 +19,11 @@ from data.models import State
 from seuranta.identity import Platform
 from seuranta.settings import Settings
 from tests.bot.teams.conftest import TeamsClient, outbound_token
-from tests.bot.teams.test_cards import walk
 from tests.conftest import NOW
 from tests.support import teams_activities as activities
 from tests.support.notice_documents import notice
 from tests.support.teams_activities import MAIJA, SVEN
-from tests.support.teams_connector import FakeConnector, card_lines
+from tests.support.teams_connector import FakeConnector, card_lines, walk
 from tests.support.teams_tokens import TokenIssuer
 from tests.support.validators import OfficialValidators
 from tests.support.wsgi_server import Reply, serving
