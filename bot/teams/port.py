@@ -32,7 +32,6 @@ So every repeat is the sender's, after it has recorded the attempt.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from typing import Protocol
 
 import httpx
@@ -66,18 +65,21 @@ _RETRIED = frozenset({408, 412})
 _CHANNEL_SUFFIXES = ("@thread.tacv2", "@thread.skype")
 
 
-@dataclass(frozen=True, slots=True)
-class Conversation:
+class Reference(Protocol):
     """Where a destination is: the Bot Connector to ask (regional) and the conversation there."""
 
-    service_url: str
-    conversation_id: str
+    @property
+    def service_url(self) -> str: ...
+
+    @property
+    def conversation_id(self) -> str: ...
 
 
 class ConversationReferences(Protocol):
-    """The stored references (written on install and on every personal message)."""
+    """The stored references (written on install, on every personal message, and when the bot
+    is added to a team); ``data.directory.conversation`` reads one."""
 
-    def lookup(self, destination: str) -> Conversation | None:
+    def lookup(self, destination: str) -> Reference | None:
         """A person's personal chat with the bot, or a channel and its service URL; None if
         nothing is stored for ``destination`` (``teams:<aad>`` or ``teams:19:…@thread…``)."""
         ...

@@ -14,12 +14,7 @@ from sqlalchemy.orm import sessionmaker
 
 from bot.engine import Engine as AnswerEngine
 from bot.teams.app import TeamsBot, teams_wsgi
-from bot.teams.port import (
-    CHANNEL_INTERVAL,
-    DEFAULT_RETRY_AFTER,
-    Conversation,
-    TeamsPort,
-)
+from bot.teams.port import CHANNEL_INTERVAL, DEFAULT_RETRY_AFTER, TeamsPort
 from jobs.port import NotReachableYet, PermanentError, Posted, RateLimited, TransientError
 from seuranta.identity import Platform
 from seuranta.settings import Settings
@@ -36,6 +31,12 @@ CHANNEL = f"teams:{CHANNEL_ID}"
 STRANGER = "teams:9d2c4e6f-1a3b-4c5d-8e7f-0a9b8c7d6e5f"
 # Teams' own limit on a message, with the activity around the card.
 TEAMS_MESSAGE_LIMIT = 28_000
+
+
+@dataclass(frozen=True, slots=True)
+class Conversation:
+    service_url: str
+    conversation_id: str
 
 
 @dataclass
