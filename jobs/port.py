@@ -55,7 +55,8 @@ class PermanentError(Exception):
 
 
 class NotReachableYet(Exception):
-    """Nobody can be messaged at this destination yet; nothing was posted. Try again later."""
+    """The recipient cannot be messaged yet: a Teams user who has not installed the app, or a
+    channel whose team the bot has not been added to. Nothing was sent; the row waits."""
 
 
 class MessagePort(Protocol):

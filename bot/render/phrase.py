@@ -60,9 +60,10 @@ def _value(value: Value, lang: str, markup: Markup) -> str:
     return format_date(value, lang)
 
 
-_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
-_ITALIC = re.compile(r"(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])")
-_CODE = re.compile(r"`([^`\n]+)`")
+# The catalogue's neutral markup, for platforms that turn it into their own.
+BOLD_SPAN = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+ITALIC_SPAN = re.compile(r"(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])")
+CODE_SPAN = re.compile(r"`([^`\n]+)`")
 
 
 class PlainMarkup:
@@ -80,4 +81,4 @@ class PlainMarkup:
         return "#" + channel.key
 
     def template(self, raw: str) -> str:
-        return _CODE.sub(r"\1", _ITALIC.sub(r"\1", _EMPHASIS.sub(r"\1", raw)))
+        return CODE_SPAN.sub(r"\1", ITALIC_SPAN.sub(r"\1", BOLD_SPAN.sub(r"\1", raw)))

@@ -44,6 +44,7 @@ from microsoft_teams.common import ClientOptions
 from bot.teams.bridge import WsgiBridge
 from bot.teams.listeners import register_listeners
 from bot.teams.services import Services
+from bot.teams.status import RecordStatus
 from seuranta.settings import Settings
 
 if TYPE_CHECKING:
@@ -91,15 +92,18 @@ def teams_wsgi(
     *,
     clock: Callable[[], datetime] | None = None,
     token_provider: TokenProvider | None = None,
+    record_status: RecordStatus | None = None,
 ) -> TeamsBot:
     """The Teams bot over ``engine``, as configured by ``settings``.
 
     ``token_provider`` replaces Entra as the source of outbound tokens (tests and benchmarks,
-    which have no Entra to ask); production leaves it None. Nothing here starts a thread or
-    opens a connection: that happens on the first request in each (forked) worker process.
+    which have no Entra to ask); production leaves it None. ``record_status`` records what
+    people click on cards (:mod:`bot.teams.status`); without it clicks are not handled.
+    Nothing here starts a thread or opens a connection: that happens on the first request in
+    each (forked) worker process.
     """
     settings.require_teams()
-    services = Services(engine, settings, clock or _utc_now)
+    services = Services(engine, settings, clock or _utc_now, record_status)
     bridge = WsgiBridge()
     app = _ExplicitApp(
         _credentials(settings, token_provider),

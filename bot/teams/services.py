@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from bot.answers import Answer
 from bot.language import preferred_language
+from bot.teams.status import RecordStatus
 from seuranta.settings import Settings
 
 if TYPE_CHECKING:
@@ -21,6 +22,8 @@ class Services:
     engine: Engine
     settings: Settings
     clock: Callable[[], datetime]
+    # Records a status clicked on a card; None: card clicks are not handled.
+    record_status: RecordStatus | None = None
 
     async def ask(self, question: str, lang: str) -> Answer:
         """The engine's answer; the engine and its database are synchronous, so off the loop."""

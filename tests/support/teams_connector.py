@@ -15,16 +15,21 @@ It answers the Bot Connector v3 REST calls a Teams bot makes:
 Every write is recorded as a :class:`Call` (method, path with the conversation id unquoted, the
 ``Authorization`` header and the JSON body). :meth:`FakeConnector.fail_next` makes the next
 writes fail the way the real service does: 429 with ``Retry-After``, 403 (the bot was removed),
-404 (no such conversation), 5xx. It speaks HTTP/1.1 keep-alive like the real service, so a
-client's connection pool behaves as in production.
+404 (no such conversation), 5xx; :meth:`FakeConnector.drop_next` takes the next write and
+closes the connection without a word, and :meth:`FakeConnector.stall_next` answers it only
+after a while. It speaks HTTP/1.1 keep-alive like the real service, so a client's connection
+pool behaves as in production.
 """
 
 from __future__ import annotations
 
 import itertools
 import json
+import socket
 import threading
+import time
 from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
@@ -88,10 +93,26 @@ def card_lines(card: dict[str, Any]) -> list[str]:
     return lines
 
 
+def walk(node: Any) -> Iterator[dict[str, Any]]:
+    """Every element, inline and action of a card."""
+    if isinstance(node, dict):
+        if "type" in node:
+            yield node
+        for value in node.values():
+            yield from walk(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from walk(item)
+
+
 @dataclass(frozen=True, slots=True)
 class Failure:
-    status: int
+    status: int  # DROP: no answer at all, the connection closed
     retry_after: int | None = None
+    delay: float = 0.0  # seconds before answering
+
+
+DROP = 0
 
 
 class FakeConnector:
@@ -130,6 +151,16 @@ class FakeConnector:
         with self._lock:
             self._failures.extend([Failure(status, retry_after)] * times)
 
+    def drop_next(self) -> None:
+        """Take the next write (it is recorded), then close the connection unanswered."""
+        with self._lock:
+            self._failures.append(Failure(DROP))
+
+    def stall_next(self, seconds: float) -> None:
+        """Answer the next write as usual, but only after ``seconds``."""
+        with self._lock:
+            self._failures.append(Failure(200, delay=seconds))
+
     def reset(self) -> None:
         with self._lock:
             self._calls.clear()
@@ -155,6 +186,11 @@ class FakeConnector:
             self._calls.append(Call(method, path, authorization, body))
             failure = self._failures.popleft() if self._failures else None
             next_id = str(next(self._ids))
+        if failure is not None and failure.delay:
+            time.sleep(failure.delay)
+            failure = None
+        if failure is not None and failure.status == DROP:
+            return _Answer(DROP, None)
         if failure is not None:
             headers = {"Retry-After": str(failure.retry_after)} if failure.retry_after else {}
             code = ERROR_CODES.get(failure.status, "Error")
@@ -228,6 +264,10 @@ def _handler(fake: FakeConnector) -> type[BaseHTTPRequestHandler]:
             self._send(fake._write(self.command, path, self.headers.get("Authorization"), body))
 
         def _send(self, answer: _Answer) -> None:
+            if answer.status == DROP:
+                self.close_connection = True
+                self.connection.shutdown(socket.SHUT_RDWR)
+                return
             data = json.dumps(answer.body).encode()
             self.send_response(answer.status)
             self.send_header("Content-Type", "application/json; charset=utf-8")

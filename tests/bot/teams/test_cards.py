@@ -3,9 +3,7 @@ exactly as typed, and stays short; short answers are plain text."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
-from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -27,7 +25,7 @@ from seuranta.i18n import HELP_EXAMPLES
 from tests.bot.teams.conftest import TeamsClient
 from tests.conftest import NOW, report_status
 from tests.support import teams_activities as activities
-from tests.support.teams_connector import card_lines
+from tests.support.teams_connector import card_lines, walk
 from tests.support.validators import OfficialValidators
 
 HOSTILE = "**[log in](https://evil.example)** <at>everyone</at> _x_ # \\ `code` 1. <b>"
@@ -42,18 +40,6 @@ QUESTIONS = [
     "mitä erääntyy 2/2031?",
     "Frontex",
 ]
-
-
-def walk(node: Any) -> Iterator[dict[str, Any]]:
-    """Every element, inline and action of a card."""
-    if isinstance(node, dict):
-        if "type" in node:
-            yield node
-        for value in node.values():
-            yield from walk(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from walk(item)
 
 
 def test_every_card_the_bot_sends_passes_the_official_adaptive_cards_library(
