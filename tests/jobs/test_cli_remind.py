@@ -7,6 +7,7 @@ from sqlalchemy import Engine
 
 from seuranta.cli import main
 from tests.fakeslack import FakeSlack
+from tests.support.database import cli_url
 
 
 def test_remind_dry_run_then_real_run_then_nothing(
@@ -16,9 +17,7 @@ def test_remind_dry_run_then_real_run_then_nothing(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    if engine.dialect.name != "sqlite":
-        pytest.skip("the CLI reads DATABASE_URL; the PostgreSQL fixture uses a per-test schema")
-    monkeypatch.setenv("DATABASE_URL", engine.url.render_as_string(hide_password=False))
+    monkeypatch.setenv("DATABASE_URL", cli_url(engine))
     monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-test")
     monkeypatch.setenv("SLACK_API_URL", fake.url)
 

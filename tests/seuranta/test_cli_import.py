@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, func, select, text
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from data.db import make_sessionmaker
@@ -19,20 +19,11 @@ from data.queries import current_programme
 from seuranta.cli import main
 from tests.conftest import NOW, report_status
 from tests.fakeslack import running_fake
+from tests.support.database import cli_url
 
 TITLE = "Sisäisen turvallisuuden strategian toimenpideohjelma"
 LINES = BUNDLED_SOURCE.read_text(encoding="utf-8").splitlines()
 CUT = LINES[:120]  # saved half-way: in the rows of 2.14, before theme 3
-
-
-def cli_url(engine: Engine) -> str:
-    """The engine's database as DATABASE_URL, with the test's own PostgreSQL schema."""
-    url = engine.url
-    if engine.dialect.name == "postgresql":
-        with engine.connect() as connection:
-            schema = connection.execute(text("SELECT current_schema()")).scalar_one()
-        url = url.update_query_dict({"options": f"-csearch_path={schema}"})
-    return url.render_as_string(hide_password=False)
 
 
 @pytest.fixture
