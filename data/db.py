@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from seuranta.errors import ConfigError, UnavailableError
 
 # The newest migration; tests/data/test_db.py checks it against Alembic's own head.
-SCHEMA_HEAD = "0004"
+SCHEMA_HEAD = "0005"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 

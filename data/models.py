@@ -308,6 +308,35 @@ class ConversationReference(Base):
     updated_at: Mapped[datetime]
 
 
+class VocabularyWord(Base):
+    """One word of a programme with its analysis (data.morphology.StoredVocabulary.rows)."""
+
+    __tablename__ = "vocabulary_word"
+
+    programme_id: Mapped[int] = mapped_column(
+        ForeignKey("programme.id", ondelete="CASCADE"), primary_key=True
+    )
+    word: Mapped[str] = mapped_column(String(100), primary_key=True)
+    lemmas: Mapped[str] = mapped_column(Text)  # space-separated
+    parts: Mapped[str] = mapped_column(Text)
+    keys: Mapped[str] = mapped_column(Text)
+
+
+class ConversationContext(Base):
+    """What the last answer in a conversation was about, for a follow-up question.
+
+    ``conversation`` is platform-qualified and includes the thread (a Slack thread's ts, a Teams
+    conversation id with its ``;messageid=``), so context never crosses conversations.
+    """
+
+    __tablename__ = "conversation_context"
+
+    conversation: Mapped[str] = mapped_column(String(300), primary_key=True)
+    lang: Mapped[str] = mapped_column(String(2))
+    context: Mapped[dict[str, Any]] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(index=True)
+
+
 class HandledEvent(Base):
     """An Events API delivery already handled; Slack's retries reuse the same ``event_id``."""
 
