@@ -1,33 +1,36 @@
-"""Ranked full-text search over the programme's measures, tolerant of Finnish inflection.
+"""Ranked full-text search over the programme's measures, by Finnish lemma and compound part.
 
 Pure and in-memory: build a `SearchIndex` once per programme revision, query it many times.
 
-Analysis (`normalise_terms`, shared by documents and queries): NFKC + casefold, split on
-anything that is not a letter (å, ä, ö stay letters), drop one-letter tokens and fi/sv/en
-stopwords. Each token then gets up to two index keys (`term_keys`): the Snowball Finnish stem
-and the raw token, both passed through `_fold`. The raw key is there because Snowball mistakes
-some nominatives for case endings ("väkivalta" → "väkiv", as if ablative -lta). Words in
--inen are stemmed as their -isen form, the stem all their other cases share.
+Words are read as written (NFKC), so that an abbreviation keeps its capitals (`SUPOn`,
+`KRP:n`), and looked up casefolded. Stop words (`data/stopwords.yaml`: function words, question
+words such as mitkä, toimenpiteet, koskevat, which, measures, vilka, åtgärder, and command words
+such as etsi, search) are never indexed or searched; a Finnish word whose every lemma is listed
+is stopped in any inflection (koskevista, toimenpiteisiin).
 
-`_fold` makes the forms of one word meet. Snowball leaves consonant gradation and stem
-alternations apart (uhka → "uhk", uhat → "uha"; valvonta → "valvon", valvontaa → "valvont";
-pankki → "pank", pankin → "pan"). So `_fold` strips trailing vowels, the stem tails that
-alternate (-ks → -s, -ist/-ost/-ust → -is/-os/-us, -uud/-uut/-iud → -uu/-iu, plural
--oj → -o, then the -s of -us/-ys/-iis), and maps the final consonant cluster of both the
-strong and the weak grade to one form: kk/pp/tt → k/p/t, nt/nn → n, lt/ll → l, rt/rr → r,
-mp/mm → m, nk/ng → n, hk → h, lk → l, rk → r, Vik → Vj, d → t, v → p. So uhka, uhat,
-uhkiin, uhkista → "uh"; raja, rajat, rajojen → "raj" while rajoitus → "rajoit". Documents
-and queries go through the same function, so an odd key is harmless if all forms share it.
+With a `Vocabulary` (data.morphology: the programme's analysed words, stored at import) every
+word is filed under its lemmas and its compound parts, and a query word is resolved the same
+way. Per query word, three levels, strongest first:
 
-Matching, per query word: exact key; else the word as the head of an indexed compound
-("kyber" → kyberturvallisuus), an indexed compound ending in the word ("rikollisuus" →
-verkkorikollisuuteen) or the query compound ending in an indexed word ("lähisuhdeväkivalta"
-→ väkivalta). English and Swedish words reach the Finnish text through a synonyms map.
+1. exact: a shared lemma (kuntien ~ kunnat, hybridiuhkiin ~ hybridiuhkien);
+2. inside: the query word is a part, or a run of parts, of a text compound (kyberturvallisuutta
+   ~ kyberturvallisuusohjeistusta, as kyber + turvallisuus inside kyber + turvallisuus +
+   ohjeistus);
+3. part: a text word is the last part of the query compound (lähisuhdeväkivalta ~ väkivallan):
+   Finnish compounds are kinds of their last part.
+
+A word the vocabulary cannot resolve (a name such as Frontex, a typo, an English word), and
+every word when there is no vocabulary, is matched by its fold keys (`data.morphology.fold_keys`:
+Snowball stem with consonant gradation folded) and by letters: the word as the head of an
+indexed compound, an indexed compound ending in it, or the query compound ending in an indexed
+word. English and Swedish words reach the Finnish text through the topic list
+(`data/topics.yaml`); a Swedish compound is split into listed words (cybersäkerhetsanvisningar
+→ cybersäkerhet + anvisning).
 
 Ranking: score = number of distinct query terms matched + BM25F relevance squashed into
-[0, 1), so more terms matched always ranks higher. An exact match contributes at least idf,
-a partial one less than idf/2: exact beats partial for the same word. Ties go to the key in
-natural measure order ("2.9" before "2.10").
+[0, 1), so more terms matched always ranks higher. Per term, the levels are bands that never
+overlap (exact above inside above part); within a band a rarer word and a denser match rank
+higher. Ties go to the key in natural measure order ("2.9" before "2.10").
 """
 
 from __future__ import annotations
@@ -40,14 +43,13 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from heapq import nlargest
 from itertools import chain, islice
 from typing import Final
 
-import snowballstemmer
-
-from data.morphology import GRADATION
+from data.morphology import Source, Vocabulary, WordForms, fold_keys, split_swedish, stem
+from data.wordlists import load_stopwords, load_topics
 
 __all__ = ["Hit", "SearchIndex", "default_synonyms", "normalise_terms", "term_keys"]
 
@@ -60,10 +62,18 @@ MAX_TOKEN_CHARS: Final = 64
 _K1: Final = 1.2
 _B: Final = 0.75
 # Encodes "one more query term matched" in a single float that also carries relevance;
-# relevance per term stays far below it (idf * 3.2 < 50 even for a million documents).
+# relevance per term stays far below it (3 bands of at most idf < 15 even for a million
+# documents).
 _TERM_UNIT: Final = 10_000.0
-_PARTIAL_WEIGHT: Final = 0.5
 _SQUASH: Final = 10.0  # relevance at which the fractional part of the score reaches 0.5
+# Match levels: each is a band of one top idf's width above the one below.
+_EXACT: Final = 2
+_INSIDE: Final = 1
+_PART: Final = 0
+# Key namespaces beside the plain fold keys: a lemma, and a part or run of parts of a compound.
+_LEMMA: Final = "="
+_IN: Final = "<"
+_JOIN: Final = "+"
 _MIN_PREFIX: Final = 4  # the typed word as the head of a compound
 _MIN_KEY_PREFIX: Final = 5  # a folded key as the head of a compound
 _MIN_TAIL: Final = 3  # a folded key as the last part of an indexed compound
@@ -73,139 +83,61 @@ _MIN_HEAD: Final = 3  # shortest first part of a compound
 _MAX_EXPANSIONS: Final = 256  # keys read per prefix or tail
 _PARTIAL_POSTINGS: Final = 20_000  # postings read for one term's partial matches
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_STOPWORDS_FI: Final = _words("""
-    ei eikä emme en et ette eivät ole olen olet on olemme olette ovat oli olivat olisi olisivat
-    ollut olleet olla oleva olevat olevan ollen minä sinä hän me te he minun sinun hänen meidän
-    teidän heidän minua sinua häntä meitä teitä heitä se sen sitä siinä siitä siihen sillä siltä
-    sille ne niiden niitä niissä niistä niihin niillä niiltä niille tämä tämän tätä tässä tästä
-    tähän tällä tältä tälle nämä näiden näitä näissä näistä näihin näillä näiltä näille tuo tuon
-    tuota tuossa tuolla joka jonka jota jossa josta johon jolla jolta jolle jotka joiden joita
-    joissa joista joihin joilla joilta joille mikä minkä mitä missä mistä mihin millä miltä mille
-    mitkä kuka ketkä kenen itse ja sekä tai eli että jotta kun koska kuin jos vaikka mutta myös
-    vain jo vielä nyt sitten siis kuten mm esim yms ym eri kaikki kaikkien muut muiden muun muita
-    muu voi voidaan voivat voisi voitaisiin osana osalta mukaan kanssa lisäksi avulla kautta
-    välillä aikana jälkeen ennen siten näin niin noin yli alle asti saakka mukana no kesken
-    keskuudessa kunkin tulla tulee tulevat tuli tulisi
-""")
-_STOPWORDS_SV: Final = _words("""
-    alla allt att av blev bli blir de dem den denna deras dess dessa det detta dig din dina ditt
-    du där då efter ej eller er era ert ett från för ha hade han hans har henne hennes hon honom
-    hur här icke ingen inom inte jag ju kan kunde man med mellan men mig min mina mitt mot mycket
-    ni nu när någon något några och om oss på samma sedan sig sin sina själv skulle som så sådan
-    till under upp ut utan vad var vara varför varit varje vars vi vid vilka vilken vilket vår
-    våra vårt än är åt över också även
-""")
-_STOPWORDS_EN: Final = _words("""
-    about above after again against all am an and any are as at be because been before being
-    below between both but by can could did do does doing down during each few for from further
-    had has have having he her here hers herself him himself his how if in into is it its itself
-    just me more most my myself no nor not now of off on once only or other our ours ourselves
-    out over own same she should so such than that the their theirs them themselves then there
-    these they this those through to too under until up very was we were what when where which
-    while who whom why will with would you your yours yourself yourselves also
-""")
-# Chat users often type the command into the query ("search cybercrime", "etsi hybridiuhat").
-_COMMAND_WORDS: Final = _words("search find show lookup etsi hae näytä sök hitta")
-_STOPWORDS: Final = _STOPWORDS_FI | _STOPWORDS_SV | _STOPWORDS_EN | _COMMAND_WORDS
-
 _WORD: Final = re.compile(r"[^\W\d_]+")
 _DIGITS: Final = re.compile(r"(\d+)")
-_VOWELS: Final = "aeiouyäöå"
-# Both grades of a stem-final cluster share one key (uhka, uhkien → "uh"; kunta, kunnan → "kun"),
-# derived from the one gradation table; "ss" is not gradation but folds the same way.
-_GRADATION: Final = (
-    *(
-        (cluster, strong[0])
-        for strong, weak in GRADATION
-        if len(strong) == 2
-        for cluster in dict.fromkeys((strong, weak))
-        if len(cluster) == 2
-    ),
-    ("ss", "s"),
-)
-_UUD: Final = re.compile(r"(?<=uu|yy|iu|iy)[dt]$")  # rikollisuuden, valmiutta
-_PLURAL_J: Final = re.compile(r"(?<=[eoöuy])j$")  # rajoja, järjestöjä
-_ST: Final = re.compile(r"(?<=[iou])st$")  # viranomaisten, rikosten, tutkimusta
-_IK: Final = re.compile(r"(?<=[aeouyäö])ik$")  # aika / ajan
 
-# Snowball stemmers keep their state on the instance: one caller at a time.
-_STEM_LOCK: Final = threading.Lock()
-_STEMMERS: Final = {
-    lang: snowballstemmer.stemmer(lang) for lang in ("finnish", "english", "swedish")
-}
+
+@cache
+def _stop_set() -> frozenset[str]:
+    """Every listed form in every language, for one set look-up per token."""
+    return frozenset().union(*load_stopwords().words.values())
+
+
+@cache
+def _finnish_stop_lemmas() -> frozenset[str]:
+    return load_stopwords().words["fi"]
 
 
 @cache
 def default_synonyms() -> Mapping[str, Sequence[str]]:
     """English and Swedish words a user may ask about, mapped to Finnish words of the programme
     (``data/topics.yaml``; a test checks that every target still finds a measure)."""
-    from data.wordlists import load_topics
-
     return load_topics().merged()
 
 
 def normalise_terms(text: str) -> list[str]:
     """Lowercased, NFKC-normalised word tokens of `text`, without stopwords and 1-letter tokens."""
-    folded = unicodedata.normalize("NFKC", text.casefold())
-    return [
-        token
-        for token in _WORD.findall(folded)
-        if 1 < len(token) <= MAX_TOKEN_CHARS and token not in _STOPWORDS
-    ]
+    return [folded for _, folded in _tokens(text)]
 
 
 def term_keys(word: str) -> tuple[str, ...]:
-    """The index keys of one word; inflected forms of one word are meant to share a key."""
-    return _token_keys(unicodedata.normalize("NFKC", word.casefold()))
+    """The fold keys of one word; inflected forms of one word are meant to share a key."""
+    return fold_keys(word)
 
 
-@lru_cache(maxsize=1 << 17)
-def _stem(language: str, token: str) -> str:
-    with _STEM_LOCK:
-        return str(_STEMMERS[language].stemWord(token))
+def _tokens(text: str) -> list[tuple[str, str]]:
+    """(as written, casefolded) for each word that is not a stop word or a single letter."""
+    stops = _stop_set()
+    found = []
+    for token in _WORD.findall(unicodedata.normalize("NFKC", text)):
+        folded = unicodedata.normalize("NFKC", token.casefold())
+        if 1 < len(folded) <= MAX_TOKEN_CHARS and folded not in stops:
+            found.append((token, folded))
+    return found
 
 
-@lru_cache(maxsize=1 << 17)
-def _token_keys(token: str) -> tuple[str, ...]:
-    # -inen words inflect on -ise-; Snowball would leave the nominative on its own "-in".
-    word = token[:-4] + "isen" if len(token) > 5 and token.endswith("inen") else token
-    stemmed, raw = _fold(_stem("finnish", word)), _fold(word)
-    return (stemmed,) if stemmed == raw else (stemmed, raw)
+def _stopped(forms: WordForms) -> bool:
+    """A Finnish word every reading of which is a listed base form (koskevista → koskeva)."""
+    return all(lemma in _finnish_stop_lemmas() for lemma in forms.lemmas)
 
 
-def _fold(stem: str) -> str:
-    """Map the strong and weak grade forms of a stem to one key (see the module docstring)."""
-    # Bounded on purpose: stripping to a fixpoint would take ohjeistus down to ohj(e).
-    s = _strip_vowels(stem)
-    if len(s) >= 5:
-        if s.endswith("ks"):  # tutkimuksen → tutkimus
-            s = s[:-2] + "s"
-        elif _ST.search(s):  # viranomaisten, tutkimusta
-            s = s[:-1]
-        s = _UUD.sub("", s)
-    s = _strip_vowels(_PLURAL_J.sub("", s))
-    if len(s) >= 5 and s.endswith(("us", "ys", "iis")):  # tutkimus / tutkimu(sta), kriisi(n)
-        s = _strip_vowels(s[:-1])
-    if len(s) >= 3:
-        for ending, shared in _GRADATION:
-            if s.endswith(ending):
-                return s[:-2] + shared
-        if _IK.search(s):
-            return s[:-2] + "j"
-    if len(s) >= 2 and s[-1] in "dv":
-        return s[:-1] + ("t" if s[-1] == "d" else "p")
-    return s
-
-
-def _strip_vowels(s: str) -> str:
-    stripped = s.rstrip(_VOWELS)
-    # Keep a vowel: "työ" and "maa" must not shrink to "t" and "m".
-    return stripped if len(stripped) >= 2 and any(c in _VOWELS for c in stripped) else s
+def _inside_keys(parts: tuple[str, ...]) -> list[str]:
+    """Each part of a compound and each run of two or more consecutive parts."""
+    return [
+        _IN + _JOIN.join(parts[i:j])
+        for i in range(len(parts))
+        for j in range(i + 1, len(parts) + 1)
+    ]
 
 
 def _natural_key(key: str) -> tuple[tuple[int, str], ...]:
@@ -227,8 +159,39 @@ class Hit:
 class _Term:
     label: str
     exact: frozenset[str]
-    prefixes: frozenset[str]
+    inside: frozenset[str]
+    part: frozenset[str]
+    prefixes: frozenset[str]  # fold-key string matching, for words the vocabulary cannot read
     tails: frozenset[str]
+
+
+class _DocumentKeys(dict[str, tuple[str, ...]]):
+    """Token as written → its index keys, computed once per distinct token (`__missing__`), so
+    that filing a document's tokens runs in C (map, chain, Counter)."""
+
+    def __init__(self, vocabulary: Vocabulary | None) -> None:
+        super().__init__()
+        self._vocabulary = vocabulary
+        self._stops = _stop_set()
+
+    def __missing__(self, token: str) -> tuple[str, ...]:
+        keys = self[token] = self._keys(token)
+        return keys
+
+    def _keys(self, token: str) -> tuple[str, ...]:
+        folded = unicodedata.normalize("NFKC", token.casefold())
+        if not 1 < len(folded) <= MAX_TOKEN_CHARS or folded in self._stops:
+            return ()
+        folds = fold_keys(folded)
+        if self._vocabulary is None:
+            return folds
+        resolved = self._vocabulary.resolve(token)
+        if resolved.source is Source.UNKNOWN:
+            return folds
+        if _stopped(resolved.forms):
+            return ()
+        lemmas = tuple(_LEMMA + lemma for lemma in resolved.forms.lemmas)
+        return (*folds, *lemmas, *_inside_keys(resolved.forms.parts))
 
 
 class SearchIndex:
@@ -237,6 +200,8 @@ class SearchIndex:
     Fields of one key given twice are merged; fields with a weight that is not a finite
     positive number are ignored. `synonyms` maps an English/Swedish word or phrase to Finnish
     words searched in its place; None means `default_synonyms()`, `{}` means none.
+    `vocabulary` reads Finnish words into lemmas and compound parts (see the module
+    docstring); without it words are matched by their fold keys and letters only.
     """
 
     __slots__ = (
@@ -245,15 +210,23 @@ class SearchIndex:
         "_postings",
         "_rank",
         "_rvocab",
+        "_single",
+        "_swedish",
+        "_swedish_lock",
         "_synonyms",
+        "_top",
         "_vocab",
+        "_vocabulary",
     )
 
     def __init__(
         self,
         documents: Iterable[tuple[str, Sequence[tuple[str, float]]]],
         synonyms: Mapping[str, Sequence[str]] | None = None,
+        *,
+        vocabulary: Vocabulary | None = None,
     ) -> None:
+        self._vocabulary = vocabulary
         merged: dict[str, list[tuple[str, float]]] = {}
         for key, fields in documents:
             merged.setdefault(key, []).extend(fields)
@@ -266,6 +239,7 @@ class SearchIndex:
             rank[doc] = position
         self._rank: tuple[int, ...] = tuple(rank)
 
+        document_keys = _DocumentKeys(vocabulary)
         term_freqs: list[dict[str, float]] = []
         lengths: list[float] = []
         for fields in merged.values():
@@ -274,9 +248,9 @@ class SearchIndex:
             for text, weight in fields:
                 if not (weight > 0 and math.isfinite(weight)):
                     continue
-                tokens = normalise_terms(text)
-                # Counting keys in C (chain/map/Counter) is what keeps a 10k-document build fast.
-                counts = Counter(chain.from_iterable(map(_token_keys, tokens)))
+                # Keying and counting in C (map/chain/Counter) keeps a 10k-document build fast.
+                keyed = list(map(document_keys.__getitem__, _WORD.findall(text)))
+                counts = Counter(chain.from_iterable(keyed))
                 scaled: dict[str, float] = (
                     dict(counts) if weight == 1 else {k: c * weight for k, c in counts.items()}
                 )
@@ -284,7 +258,7 @@ class SearchIndex:
                     tf, scaled = scaled, tf
                 for k, c in scaled.items():
                     tf[k] = tf.get(k, 0.0) + c
-                length += weight * len(tokens)
+                length += weight * (len(keyed) - keyed.count(()))
             term_freqs.append(tf)
             lengths.append(length)
 
@@ -302,10 +276,14 @@ class SearchIndex:
                 entry[1].append(f * k1_plus_1 / (f + norm))
         self._postings = postings
         self._df: dict[str, int] = {k: len(ids) for k, (ids, _) in postings.items()}
-        self._vocab: list[str] = sorted(postings)
-        self._rvocab: list[str] = sorted(k[::-1] for k in postings)
+        self._top = _idf(len(self._keys), 1)
+        # Only fold keys take part in matching by letters.
+        letters = [k for k in postings if k[:1] not in (_LEMMA, _IN)]
+        self._vocab: list[str] = sorted(letters)
+        self._rvocab: list[str] = sorted(k[::-1] for k in letters)
 
         self._synonyms: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._single: dict[str, tuple[str, ...]] = {}  # one-word entries, for Swedish compounds
         for phrase, targets in (default_synonyms() if synonyms is None else synonyms).items():
             words = tuple(normalise_terms(phrase))
             expansion = tuple(
@@ -317,6 +295,10 @@ class SearchIndex:
                 self._synonyms[form] = tuple(
                     dict.fromkeys(self._synonyms.get(form, ()) + expansion)
                 )
+            if len(words) == 1:
+                self._single[words[0]] = self._synonyms[words]
+        self._swedish: dict[str, tuple[str, tuple[str, ...]]] | None = None
+        self._swedish_lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -325,7 +307,7 @@ class SearchIndex:
         """The best `limit` measures for `query`, best first; [] when nothing matches."""
         if limit <= 0:
             return []
-        terms = self._terms(normalise_terms(query[:MAX_QUERY_CHARS]))
+        terms = self._terms(_tokens(query[:MAX_QUERY_CHARS]))
         per_term = [self._term_scores(term) for term in terms]
         totals: dict[int, float] = {}
         # Start from the largest: copying it happens in C, only the smaller ones are looped over.
@@ -359,27 +341,53 @@ class SearchIndex:
             )
         return hits
 
-    def _terms(self, tokens: list[str]) -> list[_Term]:
+    def _terms(self, tokens: list[tuple[str, str]]) -> list[_Term]:
         """Group tokens into query terms, longest synonym phrase first; dedupe; cap the count."""
+        resolved = [self._resolve(written) for written, _ in tokens]
+        # A word read as a stop word in some inflection (toimenpiteisiin) is dropped here.
+        kept = [
+            (written, folded, forms)
+            for (written, folded), forms in zip(tokens, resolved, strict=True)
+            if forms is None or not _stopped(forms)
+        ]
+        folded_words = [folded for _, folded, _ in kept]
         terms: list[_Term] = []
-        seen: set[frozenset[str]] = set()
+        seen: set[tuple[frozenset[str], ...]] = set()
         i = 0
-        while i < len(tokens) and len(terms) < MAX_QUERY_TERMS:
+        while i < len(kept) and len(terms) < MAX_QUERY_TERMS:
             for size in (3, 2, 1):
-                phrase = tuple(tokens[i : i + size])
+                phrase = tuple(folded_words[i : i + size])
                 if len(phrase) < size:
                     continue
                 expansion = self._expansion(phrase)
                 if expansion or size == 1:
                     break
             # A matched phrase is searched through its translation only; a word also as itself.
-            words = expansion if size > 1 else (phrase[0], *expansion)
-            term = _make_term(" ".join(phrase), words)
-            if term.exact not in seen:
-                seen.add(term.exact)
-                terms.append(term)
+            words: list[tuple[str, WordForms | None]] = [] if size > 1 else [kept[i][::2]]
+            words += [(target, self._resolve(target)) for target in expansion]
+            found = [(" ".join(phrase), words)]
+            if size == 1 and not expansion and kept[i][2] is None:
+                # A Swedish compound: each listed word in it is a term of its own, so that a
+                # measure with all of them ranks first.
+                found = [
+                    (part, [(target, self._resolve(target)) for target in targets])
+                    for part, targets in self._swedish_parts(phrase[0])
+                ] or found
+            for label, term_words in found:
+                term = self._make_term(label, term_words)
+                signature = (term.exact, term.inside, term.part, term.prefixes)
+                if signature not in seen:
+                    seen.add(signature)
+                    terms.append(term)
             i += size
-        return terms
+        return terms[:MAX_QUERY_TERMS]
+
+    def _resolve(self, word: str) -> WordForms | None:
+        """The word's lemmas and parts, or None when it is to be matched by letters."""
+        if self._vocabulary is None:
+            return None
+        resolved = self._vocabulary.resolve(word)
+        return None if resolved.source is Source.UNKNOWN else resolved.forms
 
     def _expansion(self, phrase: tuple[str, ...]) -> tuple[str, ...]:
         """Finnish words for an English/Swedish phrase: "gränser" finds "gräns" by its stem."""
@@ -389,16 +397,59 @@ class SearchIndex:
                     return self._synonyms[form]
         return ()
 
-    def _partial_keys(self, term: _Term) -> set[str]:
-        """Indexed keys that share a compound part with the term (see the module docstring)."""
-        found: set[str] = set()
+    def _swedish_parts(self, word: str) -> list[tuple[str, tuple[str, ...]]]:
+        """A Swedish compound made of listed words: each word and its Finnish words; or []."""
+        if not self._synonyms:
+            return []
+        with self._swedish_lock:
+            if self._swedish is None:  # the one-word entries by Swedish stem, on first need
+                self._swedish = {
+                    stem(word, "sv"): (word, targets) for word, targets in self._single.items()
+                }
+        known = self._swedish
+        return [known[part] for part in split_swedish(word, known)]
+
+    def _make_term(self, label: str, words: Sequence[tuple[str, WordForms | None]]) -> _Term:
+        exact: set[str] = set()
+        inside: set[str] = set()
+        part: set[str] = set()
+        prefixes: set[str] = set()
+        tails: set[str] = set()
+        for word, forms in words:
+            if forms is None:
+                keys = fold_keys(word)
+                exact.update(keys)
+                folded = unicodedata.normalize("NFKC", word.casefold())
+                if len(folded) >= _MIN_PREFIX:
+                    prefixes.add(folded)
+                prefixes.update(k for k in keys if len(k) >= _MIN_KEY_PREFIX)
+                tails.update(k for k in keys if len(k) >= _MIN_TAIL)
+                continue
+            exact.update(_LEMMA + lemma for lemma in forms.lemmas)
+            inside.update(_IN + lemma for lemma in forms.lemmas)
+            if len(forms.parts) > 1:
+                inside.add(_IN + _JOIN.join(forms.parts))
+                part.add(_LEMMA + forms.parts[-1])
+        return _Term(
+            label,
+            frozenset(exact),
+            frozenset(inside - exact),
+            frozenset(part - exact),
+            frozenset(prefixes),
+            frozenset(tails),
+        )
+
+    def _partial_keys(self, term: _Term) -> tuple[set[str], set[str]]:
+        """Fold keys sharing letters with the term: (its compounds, its own parts)."""
+        compounds: set[str] = set()
+        parts: set[str] = set()
         vocab, rvocab = self._vocab, self._rvocab
         for prefix in term.prefixes:
             start = bisect_left(vocab, prefix)
             for k in islice(vocab, start, start + _MAX_EXPANSIONS):
                 if not k.startswith(prefix):
                     break
-                found.add(k)
+                compounds.add(k)
         for tail in term.tails:
             reversed_tail = tail[::-1]
             start = bisect_left(rvocab, reversed_tail)
@@ -406,45 +457,49 @@ class SearchIndex:
                 if not k.startswith(reversed_tail):
                     break
                 if len(k) - len(tail) >= _MIN_HEAD:
-                    found.add(k[::-1])
+                    compounds.add(k[::-1])
             # The query itself may be the compound: lähisuhdeväkivalta → väkivalta.
             for head in range(_MIN_HEAD, len(tail) - _MIN_QUERY_TAIL + 1):
                 if tail[head:] in self._df:
-                    found.add(tail[head:])
-        return found - term.exact
+                    parts.add(tail[head:])
+        return compounds - term.exact, parts - term.exact - compounds
 
     def _term_scores(self, term: _Term) -> dict[int, float]:
-        """Per document: _TERM_UNIT + this term's BM25 share.
+        """Per document: _TERM_UNIT + the band of the term's best level + BM25 within it."""
+        scores: dict[int, float] = {}
+        self._score_union(scores, term.exact, _EXACT)
+        self._score_union(scores, term.inside, _INSIDE)
+        compounds, parts = self._partial_keys(term)
+        self._score_each(scores, compounds, _INSIDE)
+        # The last part alone is a broader topic (kyberturvallisuus → any turvallisuus): only
+        # when nothing closer was found, or it would bury the one measure that was meant.
+        if not scores:
+            self._score_union(scores, term.part, _PART)
+            self._score_each(scores, parts, _PART)
+        return scores
 
-        An exact match earns idf × (1 + saturation) ≥ idf; a partial one at most half the idf
-        of its own key, capped by the exact idf, so a rare compound outranks a common one
-        and no partial match outranks an exact one.
-        """
-        n = len(self._keys)
-        entries = [self._postings[k] for k in term.exact if k in self._postings]
-        if len(entries) == 1:  # the common case, kept to a single pass
-            ids, sats = entries[0]
-            cap = _idf(n, len(ids))
-            base = _TERM_UNIT + cap
-            scores = {doc: base + cap * sat for doc, sat in zip(ids, sats, strict=True)}
-        elif entries:
-            # Union in C; where keys overlap the broadest one wins, as it counts the most forms.
-            exact: dict[int, float] = {}
-            for ids, sats in sorted(entries, key=lambda entry: len(entry[0])):
-                exact.update(zip(ids, sats, strict=True))
-            cap = _idf(n, len(exact))
-            base = _TERM_UNIT + cap
-            scores = {doc: base + cap * sat for doc, sat in exact.items()}
+    def _score_union(self, scores: dict[int, float], keys: Iterable[str], level: int) -> None:
+        """The documents of any of `keys`, weighted by the idf of them all together."""
+        entries = [self._postings[k] for k in keys if k in self._postings]
+        if not entries:
+            return
+        if len(entries) == 1:
+            union: Mapping[int, float] = dict(zip(*entries[0], strict=True))
         else:
-            cap = math.inf
-            scores = {}
-        scale = _PARTIAL_WEIGHT / (_K1 + 1)
-        weighted = sorted(
-            ((scale * min(_idf(n, self._df[k]), cap), k) for k in self._partial_keys(term)),
-            reverse=True,
-        )
-        # Heaviest (rarest) key first, and a document keeps its first partial score: close to
-        # the max over keys, at dict-comprehension speed.
+            # Union in C; where keys overlap the broadest one wins, as it counts the most forms.
+            merged: dict[int, float] = {}
+            for ids, sats in sorted(entries, key=lambda entry: len(entry[0])):
+                merged.update(zip(ids, sats, strict=True))
+            union = merged
+        base = _TERM_UNIT + level * self._top
+        weight = _idf(len(self._keys), len(union)) / (_K1 + 1)
+        scores.update({doc: base + weight * sat for doc, sat in union.items() if doc not in scores})
+
+    def _score_each(self, scores: dict[int, float], keys: Iterable[str], level: int) -> None:
+        """Key by key, rarest first; a document keeps its first (close to its best) score."""
+        n = len(self._keys)
+        weighted = sorted(((_idf(n, self._df[k]) / (_K1 + 1), k) for k in keys), reverse=True)
+        base = _TERM_UNIT + level * self._top
         budget = _PARTIAL_POSTINGS
         for weight, k in weighted:
             if budget <= 0 or len(scores) == n:
@@ -453,12 +508,11 @@ class SearchIndex:
             budget -= len(ids)
             scores.update(
                 {
-                    doc: _TERM_UNIT + weight * sat
+                    doc: base + weight * sat
                     for doc, sat in zip(ids, sats, strict=True)
                     if doc not in scores
                 }
             )
-        return scores
 
 
 def _idf(n: int, df: int) -> float:
@@ -467,22 +521,4 @@ def _idf(n: int, df: int) -> float:
 
 def _forms(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     """The words as typed, then as English and as Swedish stems."""
-    return (
-        words,
-        tuple(_stem("english", w) for w in words),
-        tuple(_stem("swedish", w) for w in words),
-    )
-
-
-def _make_term(label: str, words: Sequence[str]) -> _Term:
-    exact: set[str] = set()
-    prefixes: set[str] = set()
-    tails: set[str] = set()
-    for word in words:
-        keys = _token_keys(word)
-        exact.update(keys)
-        if len(word) >= _MIN_PREFIX:
-            prefixes.add(word)
-        prefixes.update(k for k in keys if len(k) >= _MIN_KEY_PREFIX)
-        tails.update(k for k in keys if len(k) >= _MIN_TAIL)
-    return _Term(label, frozenset(exact), frozenset(prefixes), frozenset(tails))
+    return (words, tuple(stem(w, "en") for w in words), tuple(stem(w, "sv") for w in words))
