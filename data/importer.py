@@ -23,6 +23,7 @@ from pathlib import Path
 from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from data import vocabulary
 from data.glossary import OrganisationEntry, load_glossary
 from data.import_changes import (
     Changes,
@@ -167,19 +168,24 @@ def import_file(
             now=now,
             glossary=entries,
         )
-        programme_id = session.scalars(select(Programme.id).where(Programme.slug == summary.slug))
+        programme_id = session.scalars(
+            select(Programme.id).where(Programme.slug == summary.slug)
+        ).one()
         summary.changes = compare(
             str(path),
             not parsed.title,
             current,
             before,
-            load_state(session, programme_id.one()),
+            load_state(session, programme_id),
             organisations_before,
             load_organisations(session),
             summary.organisations_added,
         )
         if dry_run or summary.changes.nothing:
             return summary
+        # Before the refusal check, so that a refused import shows the analysis is rolled back
+        # with everything else.
+        vocabulary.store(session, programme_id, source_texts(parsed))
         reasons = refusal(
             summary.changes, accept_removals=accept_removals, new_programme=new_programme
         )
@@ -192,6 +198,20 @@ def import_file(
         session.commit()
         summary.written = True
         return summary
+
+
+def source_texts(parsed: ParsedProgramme) -> list[str]:
+    """The texts search indexes of each measure, as the document gives them."""
+    return [
+        text
+        for m in parsed.measures
+        for text in (
+            m.title,
+            *(part for _, part in m.parts),
+            *(action for _, action, _ in m.actions),
+            *(schedule for schedule, _ in m.schedules),
+        )
+    ]
 
 
 def load_state(session: Session, programme_id: int) -> ProgrammeState:

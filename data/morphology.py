@@ -482,6 +482,7 @@ class Vocabulary:
         "_by_key",
         "_cheap",
         "_heads",
+        "_keys",
         "_lemma_parts",
         "_resolve",
         "_stored",
@@ -490,6 +491,7 @@ class Vocabulary:
 
     def __init__(self, stored: StoredVocabulary, *, use_analyser: bool = True) -> None:
         self._stored = stored.forms
+        self._keys = stored.keys
         self.use_analyser = use_analyser
         # fold key → lemmas whose forms share it; every lemma and part → its compound parts
         self._by_key: dict[str, set[str]] = {}
@@ -543,6 +545,11 @@ class Vocabulary:
 
     def forms(self, word: str) -> WordForms:
         return self.resolve(word).forms
+
+    def fold_keys(self, word: str) -> tuple[str, ...]:
+        """`fold_keys(word)`, as stored at import when the word was: no Snowball needed."""
+        folded = normalise(word)
+        return self._keys.get(folded) or _fold_keys(folded)
 
     def _resolve_uncached(self, word: str) -> Resolved:
         cheap = self._cheap(word)

@@ -165,6 +165,12 @@ class _Term:
     tails: frozenset[str]
 
 
+@dataclass(frozen=True, slots=True)
+class _Stemmed:
+    phrases: dict[tuple[str, ...], tuple[str, ...]]  # English and Swedish stems → Finnish
+    swedish: dict[str, tuple[str, tuple[str, ...]]]  # stem of a one-word entry → it, Finnish
+
+
 class _DocumentKeys(dict[str, tuple[str, ...]]):
     """Token as written → its index keys, computed once per distinct token (`__missing__`), so
     that filing a document's tokens runs in C (map, chain, Counter)."""
@@ -182,9 +188,9 @@ class _DocumentKeys(dict[str, tuple[str, ...]]):
         folded = unicodedata.normalize("NFKC", token.casefold())
         if not 1 < len(folded) <= MAX_TOKEN_CHARS or folded in self._stops:
             return ()
-        folds = fold_keys(folded)
         if self._vocabulary is None:
-            return folds
+            return fold_keys(folded)
+        folds = self._vocabulary.fold_keys(folded)
         resolved = self._vocabulary.resolve(token)
         if resolved.source is Source.UNKNOWN:
             return folds
@@ -210,9 +216,8 @@ class SearchIndex:
         "_postings",
         "_rank",
         "_rvocab",
-        "_single",
-        "_swedish",
-        "_swedish_lock",
+        "_stemmed",
+        "_stemmed_lock",
         "_synonyms",
         "_top",
         "_vocab",
@@ -283,22 +288,19 @@ class SearchIndex:
         self._rvocab: list[str] = sorted(k[::-1] for k in letters)
 
         self._synonyms: dict[tuple[str, ...], tuple[str, ...]] = {}
-        self._single: dict[str, tuple[str, ...]] = {}  # one-word entries, for Swedish compounds
         for phrase, targets in (default_synonyms() if synonyms is None else synonyms).items():
             words = tuple(normalise_terms(phrase))
             expansion = tuple(
                 dict.fromkeys(t for target in targets for t in normalise_terms(target))
             )
-            if not words or not expansion:
-                continue
-            for form in _forms(words):
-                self._synonyms[form] = tuple(
-                    dict.fromkeys(self._synonyms.get(form, ()) + expansion)
+            if words and expansion:
+                self._synonyms[words] = tuple(
+                    dict.fromkeys(self._synonyms.get(words, ()) + expansion)
                 )
-            if len(words) == 1:
-                self._single[words[0]] = self._synonyms[words]
-        self._swedish: dict[str, tuple[str, tuple[str, ...]]] | None = None
-        self._swedish_lock = threading.Lock()
+        # By English and Swedish stem, and Swedish compound parts: made on first need, as a
+        # question in Finnish needs neither and stemming the list costs a one-shot process.
+        self._stemmed: _Stemmed | None = None
+        self._stemmed_lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -359,7 +361,8 @@ class SearchIndex:
                 phrase = tuple(folded_words[i : i + size])
                 if len(phrase) < size:
                     continue
-                expansion = self._expansion(phrase)
+                finnish = all(forms is not None for _, _, forms in kept[i : i + size])
+                expansion = self._expansion(phrase, finnish)
                 if expansion or size == 1:
                     break
             # A matched phrase is searched through its translation only; a word also as itself.
@@ -389,25 +392,42 @@ class SearchIndex:
         resolved = self._vocabulary.resolve(word)
         return None if resolved.source is Source.UNKNOWN else resolved.forms
 
-    def _expansion(self, phrase: tuple[str, ...]) -> tuple[str, ...]:
-        """Finnish words for an English/Swedish phrase: "gränser" finds "gräns" by its stem."""
-        if self._synonyms:
-            for form in _forms(phrase):
-                if form in self._synonyms:
-                    return self._synonyms[form]
+    def _expansion(self, phrase: tuple[str, ...], finnish: bool) -> tuple[str, ...]:
+        """Finnish words for an English/Swedish phrase: "gränser" finds "gräns" by its stem.
+
+        Stems are not tried for `finnish` words (read by the vocabulary): a word of the
+        programme is not meant as English or Swedish.
+        """
+        found = self._synonyms.get(phrase, ())
+        if found or finnish or not self._synonyms:
+            return found
+        stemmed = self._stemmed_synonyms().phrases
+        for form in _forms(phrase)[1:]:
+            if form in stemmed:
+                return stemmed[form]
         return ()
 
     def _swedish_parts(self, word: str) -> list[tuple[str, tuple[str, ...]]]:
         """A Swedish compound made of listed words: each word and its Finnish words; or []."""
         if not self._synonyms:
             return []
-        with self._swedish_lock:
-            if self._swedish is None:  # the one-word entries by Swedish stem, on first need
-                self._swedish = {
-                    stem(word, "sv"): (word, targets) for word, targets in self._single.items()
-                }
-        known = self._swedish
+        known = self._stemmed_synonyms().swedish
         return [known[part] for part in split_swedish(word, known)]
+
+    def _stemmed_synonyms(self) -> _Stemmed:
+        with self._stemmed_lock:
+            if self._stemmed is None:
+                phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
+                for words, expansion in self._synonyms.items():
+                    for form in _forms(words)[1:]:
+                        phrases[form] = tuple(dict.fromkeys(phrases.get(form, ()) + expansion))
+                swedish = {
+                    stem(words[0], "sv"): (words[0], expansion)
+                    for words, expansion in self._synonyms.items()
+                    if len(words) == 1
+                }
+                self._stemmed = _Stemmed(phrases, swedish)
+            return self._stemmed
 
     def _make_term(self, label: str, words: Sequence[tuple[str, WordForms | None]]) -> _Term:
         exact: set[str] = set()

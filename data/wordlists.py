@@ -15,6 +15,13 @@ from typing import Any, Final, Literal
 
 import yaml
 
+# libyaml's parser when PyYAML has it: the lists are read in every process that searches, and
+# the pure-Python parser takes ~35 ms over both, a tenth of a one-shot `seuranta ask`.
+try:
+    from yaml import CSafeLoader as _SafeLoader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
 from data.morphology import WordForms, normalise, split_swedish, stem
 
 STOPWORDS_PATH: Final = Path(__file__).with_name("stopwords.yaml")
@@ -67,12 +74,7 @@ class Topics:
         return tuple(by_stem[part] for part in split_swedish(word, by_stem))
 
 
-# libyaml's parser when PyYAML has it: the lists are read in every process that searches, and the
-# pure-Python parser takes ~35 ms over both, a tenth of a one-shot `seuranta ask`.
-_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _UniqueKeyLoader(_SafeLoader):  # type: ignore[valid-type,misc]
+class _UniqueKeyLoader(_SafeLoader):
     """PyYAML keeps the last of two equal keys without a word; an editor's slip must show."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
@@ -82,7 +84,8 @@ class _UniqueKeyLoader(_SafeLoader):  # type: ignore[valid-type,misc]
             if key in seen:
                 raise ValueError(f"line {key_node.start_mark.line + 1}: {key!r} is listed twice")
             seen.add(key)
-        return super().construct_mapping(node, deep=deep)
+        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+        return mapping
 
 
 def _read(path: Path, sections: tuple[str, ...]) -> dict[str, Any]:

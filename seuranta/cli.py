@@ -217,7 +217,12 @@ def _ask(args: argparse.Namespace, settings: Settings) -> int:
     from bot.render.text import render_text
 
     now = _now(args.as_of, settings)
-    engine = Engine(_open(settings, now), default_lang=settings.language, zone=settings.zone)
+    engine = Engine(
+        _open(settings, now),
+        default_lang=settings.language,
+        zone=settings.zone,
+        use_analyser=False,  # one question: loading the analyser would cost more than it
+    )
     answer = engine.ask(" ".join(args.question), now=now, lang=args.lang)
     sys.stdout.write(render_text(answer, settings.zone))
     return 0
