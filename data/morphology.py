@@ -238,6 +238,15 @@ def _fold(stem: str) -> str:
     return s
 
 
+def _shared_start(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
 def _shared_grade(strong: str, weak: str) -> str:
     """What both grades fold to: their common start (nt, nn → n), else the strong one (d → t)."""
     common = ""
@@ -577,10 +586,18 @@ class Vocabulary:
         return None if split is None else Resolved(split, Source.FALLBACK)
 
     def _lemmas_by_key(self, word: str) -> tuple[str, ...]:
-        found: dict[str, None] = {}
+        """Stored lemmas sharing a key with the word, the likeliest first: a lemma the word
+        starts with (keskusten: keskus before kesken, keskustella), then the longest shared
+        beginning, as Finnish inflects by endings."""
+        found: set[str] = set()
         for key in _fold_keys(word):
-            found.update(dict.fromkeys(sorted(self._by_key.get(key, ()))))
-        return tuple(found)
+            found.update(self._by_key.get(key, ()))
+        return tuple(
+            sorted(
+                found,
+                key=lambda lemma: (not word.startswith(lemma), -_shared_start(word, lemma), lemma),
+            )
+        )
 
     def _split(self, word: str) -> WordForms | None:
         """An unseen compound as a known head plus a known word (itself maybe a compound)."""
