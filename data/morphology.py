@@ -64,6 +64,7 @@ _MIN_HEAD: Final = 3  # shortest first part of a compound the fallback will spli
 _MIN_TAIL: Final = 3  # shortest last part
 _MAX_PARTS: Final = 5
 _MIN_SIMPLE_HEAD: Final = 4  # a whole stored lemma taken as the head of an unseen compound
+_MIN_SHOUTED: Final = 6  # a word in capitals this long may be a word, not an abbreviation
 
 # Finnish consonant gradation, (strong grade, weak grade), longest first so that "tt" is not
 # read as "t": kunta : kunnan, pankki : pankin, uhka : uhan, pöytä : pöydän, lupa : luvan.
@@ -546,9 +547,18 @@ class Vocabulary:
         return len(self._stored)
 
     def resolve(self, word: str) -> Resolved:
-        """A Finnish word's forms and the path that found them; never raises, never None."""
+        """A Finnish word's forms and the path that found them; never raises, never None.
+
+        A word typed in capitals (KYBERTURVALLISUUTTA, KUNNAT) is read as a word when the
+        stored vocabulary knows it; abbreviations are short, and their case endings are not
+        capitals (SUPOn, KRP:n).
+        """
         short = abbreviation(word)
         if short is not None:
+            if len(word) >= _MIN_SHOUTED and word.isupper():
+                known = self._cheap(normalise(word))
+                if known is not None:
+                    return known
             return Resolved(WordForms((short,)), Source.ABBREVIATION)
         return self._resolve(normalise(word))
 

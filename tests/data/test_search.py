@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from data.morphology import StoredVocabulary, Vocabulary, analyse_vocabulary
 from data.search import (
     MAX_QUERY_TERMS,
     Hit,
@@ -44,6 +45,21 @@ def measures() -> dict[str, str]:
 @pytest.fixture(scope="module")
 def index(measures: dict[str, str]) -> SearchIndex:
     return SearchIndex((number, [(text, 1.0)]) for number, text in measures.items())
+
+
+@pytest.fixture(scope="module")
+def stored(measures: dict[str, str]) -> StoredVocabulary:
+    """The programme's words analysed, as the importer stores them."""
+    return analyse_vocabulary(re.findall(r"[^\W\d_]+", " ".join(measures.values())))
+
+
+@pytest.fixture(scope="module")
+def morph(measures: dict[str, str], stored: StoredVocabulary) -> SearchIndex:
+    """The index as `seuranta ask` builds it: the stored vocabulary, no analyser."""
+    return SearchIndex(
+        ((number, [(text, 1.0)]) for number, text in measures.items()),
+        vocabulary=Vocabulary(stored, use_analyser=False),
+    )
 
 
 def keys_of(hits: list[Hit]) -> list[str]:
@@ -173,6 +189,174 @@ def test_hits_name_the_query_terms_that_matched(index: SearchIndex) -> None:
 
 def test_nonsense_finds_nothing(index: SearchIndex) -> None:
     assert index.search("xyzzyqwerty plugh") == []
+
+
+# --- by lemma and compound part, with the programme's analysed vocabulary --------------------
+
+
+def test_an_inflected_compound_finds_the_one_measure_whose_compound_contains_it(
+    morph: SearchIndex,
+) -> None:
+    # Only 2.7 says kyberturvallisuusohjeistusta (kyber + turvallisuus + ohjeistus); the many
+    # measures on plain "turvallisuus" are a broader topic and must not bury it.
+    assert keys_of(morph.search("kyberturvallisuutta")) == ["2.7"]
+
+
+def test_question_words_around_the_topic_change_nothing(morph: SearchIndex) -> None:
+    hits = morph.search("mitkä toimenpiteet koskevat kyberturvallisuutta?")
+    assert keys_of(hits) == ["2.7"]
+    assert hits[0].matched == ("kyberturvallisuutta",)
+
+
+def test_one_lemma_in_two_cases_meets(morph: SearchIndex) -> None:
+    # hybridiuhkien (1.2), hybridiuhkiin (2.5), hybridiuhkista (4.4)
+    assert set(keys_of(morph.search("hybridiuhkiin"))) == {"1.2", "2.5", "4.4"}
+
+
+def test_consonant_gradation_meets(morph: SearchIndex) -> None:
+    # 3.3: "että kunnat ja maakunnat"; kuntien is nowhere in the programme
+    assert "3.3" in keys_of(morph.search("kuntien"))
+    assert keys_of(morph.search("kuntien")) == keys_of(morph.search("kunnissa"))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        pytest.param("mitkä toimenpiteet koskevat", id="fi-question-words"),
+        pytest.param("Mitkä toimenpiteet liittyvät?", id="fi-capitalised"),
+        pytest.param("MITKÄ TOIMENPITEET KOSKEVAT", id="fi-capitals"),
+        pytest.param("toimenpiteisiin liittyvistä", id="fi-other-inflections"),
+        pytest.param("toimenpitestä", id="fi-typo-of-toimenpiteestä"),
+        pytest.param("which measures concern", id="en"),
+        pytest.param("which measures are related", id="en-related"),
+        pytest.param("vilka åtgärder gäller", id="sv"),
+        pytest.param("vilka åtgärder rör", id="sv-rör"),
+        pytest.param("etsi näytä search find sök", id="command-words"),
+    ],
+)
+def test_question_and_stop_words_never_find_a_measure(morph: SearchIndex, question: str) -> None:
+    assert morph.search(question) == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "mitkä toimenpiteet liittyvät hybridiuhkiin?",
+        "which measures concern terrorism",
+        "vilka åtgärder gäller radikalisering?",
+        "näytä toimenpiteet jotka koskevat valmiuslakia",
+    ],
+)
+def test_a_stop_word_is_never_named_as_a_match(morph: SearchIndex, question: str) -> None:
+    stops = {"mitkä", "toimenpiteet", "liittyvät", "which", "measures", "concern", "vilka",
+             "åtgärder", "gäller", "näytä", "jotka", "koskevat"}  # fmt: skip
+    hits = morph.search(question)
+    assert hits
+    assert all(not set(hit.matched) & stops for hit in hits)
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        pytest.param("cyber security", "2.7", id="en-phrase"),
+        pytest.param("cybersecurity", "2.7", id="en-word"),
+        pytest.param("risk assessment", "2.7", id="en-riskiarvio"),
+        pytest.param("cybersäkerhet", "2.7", id="sv-word"),
+        pytest.param("riskbedömningen", "2.7", id="sv-definite-form"),
+        pytest.param("cybersäkerhetsanvisningar", "2.7", id="sv-compound-of-listed-words"),
+    ],
+)
+def test_english_and_swedish_topic_names_find_the_finnish_compound(
+    morph: SearchIndex, query: str, first: str
+) -> None:
+    assert keys_of(morph.search(query))[0] == first
+
+
+def test_a_swedish_compound_counts_each_listed_word_as_a_term(morph: SearchIndex) -> None:
+    # cybersäkerhet → kyberturvallisuus, anvisning → ohjeistus: 2.7 has both, 3.2 only "ohjeet"
+    hits = morph.search("vilka åtgärder gäller cybersäkerhetsanvisningar?")
+    assert hits[0].key == "2.7"
+    assert hits[0].matched == ("cybersäkerhet", "anvisning")
+
+
+def test_a_name_the_analyser_does_not_know_is_found_by_its_letters(morph: SearchIndex) -> None:
+    assert keys_of(morph.search("Frontexin")) == ["2.6"]
+
+
+def test_an_abbreviation_with_a_case_ending_is_found_as_the_abbreviation(
+    morph: SearchIndex, measures: dict[str, str]
+) -> None:
+    with_supo = {number for number, text in measures.items() if re.search(r"\bSUPO\b", text)}
+    assert set(keys_of(morph.search("SUPOn"))) == with_supo
+
+
+# Written from the programme's text, not from the code, each asked the way someone might type
+# it: inflected, compound, in another language, with question words around it. `first` is the
+# measure that should come first; a set where several measures are equally right.
+HARDER_QUESTIONS = [
+    ("mitkä toimenpiteet liittyvät itärajan valvontaan?", {"2.6"}),
+    ("terrorismin torjunta", {"2.2", "2.5", "2.13", "4.4"}),
+    ("kouluterveyskysely", {"3.3"}),
+    ("ikääntyneiden turvallisuus", {"3.4"}),
+    ("mitä tehdään segregaation ehkäisemiseksi?", {"3.5"}),
+    ("kriisinkestokyky", {"4.1"}),
+    ("valmiuslaki", {"2.9"}),
+    ("tilannekuva", {"2.8"}),
+    ("palveluväylä", {"8.1", "8.2", "8.3"}),
+    ("reservipoliisit", {"2.3"}),
+    ("innovaatio-ohjelma", {"5.1", "5.2", "5.3"}),
+    ("siviilivalmius", {"2.10"}),
+    ("rikosseuraamuslaitos", {"6.4"}),
+    ("maakuntien turvallisuussuunnittelu", {"7.1"}),
+    ("kyberrikollisuuden torjunta", {"2.14"}),
+    ("hybridivaikuttaminen", {"2.11"}),
+    ("turvallisuusviestintä", {"2.12"}),
+    ("syrjäytymistä ehkäisevät toimenpiteet", {"3.1"}),
+    ("hätäkeskusten henkilöstö", {"2.4"}),
+    ("rajavartiolaitoksen reservit", {"2.3"}),
+    ("Mitä Frontexin kanssa tehdään?", {"2.6"}),
+    ("MITKÄ TOIMENPITEET KOSKEVAT KYBERTURVALLISUUTTA", {"2.7"}),
+    ("vilka åtgärder gäller terrorism?", {"2.2", "2.5", "2.13", "4.4"}),
+    ("åtgärder mot våld i nära relationer", {"3.2", "3.3", "3.4", "7.2"}),
+    ("äldres säkerhet", {"3.4"}),
+    ("lägesbild", {"2.8"}),
+    ("forskning om radikalisering", {"4.4"}),
+    ("nödcentralen", {"2.4"}),
+    ("which measures deal with violent radicalisation?", {"4.4"}),
+    ("border surveillance in the east", {"2.6"}),
+    ("national risk assessment", {"2.7"}),
+    ("emergency powers act", {"2.9"}),
+    ("situational awareness", {"2.8"}),
+    ("hybrid threats research", {"1.2", "4.4"}),
+    ("procurement of equipment", {"2.5"}),
+    ("older people", {"3.4"}),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "first"), HARDER_QUESTIONS, ids=[q for q, _ in HARDER_QUESTIONS]
+)
+def test_harder_questions_find_the_right_measure_first(
+    morph: SearchIndex, question: str, first: set[str]
+) -> None:
+    found = keys_of(morph.search(question))
+    assert set(found[:1]) & first, found
+
+
+def test_with_the_analyser_the_same_questions_find_the_same_measures(
+    measures: dict[str, str], stored: StoredVocabulary, morph: SearchIndex
+) -> None:
+    # A server may load the analyser for unseen words; it must not change these answers.
+    served = SearchIndex(
+        ((number, [(text, 1.0)]) for number, text in measures.items()),
+        vocabulary=Vocabulary(stored, use_analyser=True),
+    )
+    wrong = [
+        question
+        for question, first in HARDER_QUESTIONS
+        if not served.search(question) or served.search(question)[0].key not in first
+    ]
+    assert wrong == []
 
 
 # --- hostile and odd input ------------------------------------------------------------------
