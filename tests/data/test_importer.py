@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
@@ -13,7 +14,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from data.glossary import load_glossary
-from data.importer import BUNDLED_SOURCE, ImportSummary, import_file
+from data.importer import (
+    BUNDLED_SOURCE,
+    ImportSummary,
+    import_file,
+    known_spellings,
+    source_texts,
+)
 from data.models import (
     Measure,
     Milestone,
@@ -23,8 +30,11 @@ from data.models import (
     Role,
     State,
     StatusReport,
+    VocabularyWord,
 )
+from data.morphology import StoredVocabulary, analyse_vocabulary
 from data.queries import current_programme
+from data.source import parse_programme
 from seuranta.errors import ImportRefused, SourceError
 from tests.conftest import NOW
 
@@ -53,6 +63,14 @@ def _snapshot(factory: sessionmaker[Session]) -> dict[str, object]:
             ).all(),
             "organisations": session.scalar(select(func.count()).select_from(Organisation)),
             "reports": session.scalar(select(func.count()).select_from(StatusReport)),
+            "vocabulary": session.execute(
+                select(
+                    VocabularyWord.programme_id,
+                    VocabularyWord.word,
+                    VocabularyWord.lemmas,
+                    VocabularyWord.parts,
+                ).order_by(VocabularyWord.programme_id, VocabularyWord.word)
+            ).all(),
         }
 
 
@@ -91,6 +109,57 @@ def test_the_real_programme_imports_with_every_owner_resolved(
     assert owners[0] == ("OM", "OM", Role.LEAD)
     # The source writes the National Police Board both ways; both are one organisation.
     assert ("Poliisihallitus", "POHA", Role.OTHER) in owners
+
+
+def _vocabulary(factory: sessionmaker[Session]) -> StoredVocabulary:
+    with factory() as session:
+        return StoredVocabulary.from_rows(
+            session.execute(
+                select(
+                    VocabularyWord.word,
+                    VocabularyWord.lemmas,
+                    VocabularyWord.parts,
+                    VocabularyWord.keys,
+                )
+            ).tuples()
+        )
+
+
+def test_the_import_stores_the_programme_words_analysed_for_search(
+    factory: sessionmaker[Session], imported: ImportSummary
+) -> None:
+    stored = _vocabulary(factory)
+    cyber = stored.forms["kyberturvallisuusohjeistusta"]
+    assert cyber.lemmas == ("kyberturvallisuusohjeistus",)
+    assert cyber.parts == ("kyber", "turvallisuus", "ohjeistus")
+    assert stored.forms["kunnat"].lemmas == ("kunta",)
+    # Exactly what analysing the document's measure texts gives: nothing lost on the way.
+    parsed = parse_programme(BUNDLED_SOURCE.read_text("utf-8"), known_spellings(load_glossary()))
+    words = re.findall(r"[^\W\d_]+", " ".join(source_texts(parsed)))
+    assert stored == analyse_vocabulary(words)
+
+
+def test_a_failed_first_import_leaves_no_vocabulary(factory: sessionmaker[Session]) -> None:
+    glossary = load_glossary()
+    broken = dict(glossary, SUPO=replace(glossary["SUPO"], fi=None))  # type: ignore[arg-type]
+    with pytest.raises(IntegrityError):
+        import_file(factory, BUNDLED_SOURCE, now=NOW, glossary=broken)
+    with factory() as session:
+        assert session.scalar(select(func.count()).select_from(VocabularyWord)) == 0
+
+
+def test_a_new_version_replaces_the_vocabulary_and_a_refused_one_keeps_it(
+    factory: sessionmaker[Session], imported: ImportSummary, tmp_path: Path
+) -> None:
+    # Measures 3.1 onwards (kouluterveyskyselyjä is in 3.3) are not in the first 120 lines.
+    cut = _copy(tmp_path, "cut.txt", lambda lines: lines[:120])
+    with pytest.raises(ImportRefused):
+        import_file(factory, cut, now=NOW + timedelta(days=1))
+    assert "kouluterveyskyselyjä" in _vocabulary(factory).forms
+    import_file(factory, cut, now=NOW + timedelta(days=1), accept_removals=True)
+    after = _vocabulary(factory).forms
+    assert "kouluterveyskyselyjä" not in after
+    assert "kyberturvallisuusohjeistusta" in after
 
 
 def test_every_schedule_text_becomes_at_least_one_milestone(
