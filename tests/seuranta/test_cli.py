@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import socket
+import subprocess
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -32,6 +34,25 @@ def test_ask_works_straight_after_install(
     assert out.startswith("Owners of measure 2.7\n")
     assert "Lead: Ministry of the Interior (SM); Department for Rescue Services (PEO)" in out
     assert database.exists()
+
+
+def test_ask_finds_a_measure_by_an_inflected_compound_without_loading_the_analyser(
+    database: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    question = "mitkä toimenpiteet koskevat kyberturvallisuutta?"
+    assert main(["ask", question]) == 0  # the first use imports the programme
+    first = capsys.readouterr().out.splitlines()[1].split()
+    assert first[0] == "2.7"  # kyberturvallisuusohjeistusta; the question words match nothing
+    # Asked again as its own process, as people do: the stored vocabulary is enough.
+    script = (
+        "import sys; from seuranta.cli import main; "
+        f"main(['ask', {question!r}]); print('pyvoikko' in sys.modules)"
+    )
+    again = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert again[1].split()[0] == "2.7"
+    assert again[-1] == "False"
 
 
 def test_ask_answers_a_missing_measure_with_exit_zero(
