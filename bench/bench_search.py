@@ -5,24 +5,47 @@ Documents are recombined sentences of the real programme text (data/toimenpideoh
 write without an index: lowercase every document once, then count substring occurrences of
 each query word in every document per query (no inflection handling, no synonyms).
 
-Run: .venv/bin/python bench/bench_search.py
+Each index is built twice: by fold keys only (no vocabulary) and with morphology (the
+programme's analysed vocabulary, as the engine builds it, without the analyser at query
+time); the vocabulary's analysis is timed apart, as it happens once, at import.
+
+Last, ``seuranta ask "mitkä toimenpiteet koskevat kyberturvallisuutta?"`` as a whole process
+on an imported SQLite database, next to ``python -c "import sqlalchemy.orm"`` in the same run.
+
+Run: .venv/bin/python bench/bench_search.py [--repeat N] [--process-repeat N]
 """
 
 from __future__ import annotations
 
+import argparse
+import os
 import random
 import re
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
+from data.db import ensure_schema, make_engine, make_sessionmaker
+from data.importer import BUNDLED_SOURCE, import_file
+from data.morphology import Vocabulary, analyse_vocabulary
 from data.search import SearchIndex
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "toimenpideohjelma.txt"
 MEASURE = re.compile(r"^(\d\.\d+)\.\s")
+ROOT = Path(__file__).resolve().parents[1]
+QUESTION = "mitkä toimenpiteet koskevat kyberturvallisuutta?"
 QUERIES = (
+    QUESTION,
+    "hybridiuhkiin",
+    "kuntien turvallisuus",
+    "cyber security",
+    "vilka åtgärder gäller cybersäkerhetsanvisningar",
     "hybridiuhat",
     "Frontex",
     "etsi terrorismi",
@@ -34,7 +57,7 @@ QUERIES = (
 )
 SYNTHETIC_DOCS = 10_000
 WORDS_PER_DOC = 300
-REPEATS = 30
+WORD = re.compile(r"[^\W\d_]+")
 
 
 def measures() -> dict[str, str]:
@@ -82,39 +105,90 @@ def naive_search(lowered: list[tuple[str, str]], query: str, limit: int = 10) ->
     return [key for count, key in sorted((c for c in counted if c[0]), reverse=True)[:limit]]
 
 
-def report(label: str, documents: list[tuple[str, str, str]]) -> None:
+def report(label: str, documents: list[tuple[str, str, str]], repeats: int) -> None:
+    fields = [(key, [(title, 3.0), (body, 1.0)]) for key, title, body in documents]
     start = time.perf_counter()
-    index = SearchIndex((key, [(title, 3.0), (body, 1.0)]) for key, title, body in documents)
+    index = SearchIndex(fields)
     build = time.perf_counter() - start
+    start = time.perf_counter()
+    stored = analyse_vocabulary(
+        word
+        for _, title, body in documents
+        for text in (title, body)
+        for word in WORD.findall(text)
+    )
+    analysis = time.perf_counter() - start
+    start = time.perf_counter()
+    morph = SearchIndex(fields, vocabulary=Vocabulary(stored, use_analyser=False))
+    morph_build = time.perf_counter() - start
     start = time.perf_counter()
     lowered = [(key, f"{title} {body}".lower()) for key, title, body in documents]
     naive_build = time.perf_counter() - start
     words = sum(len(f"{title} {body}".split()) for _, title, body in documents)
     print(f"\n{label}: {len(documents)} documents, {words / len(documents):.0f} words each")
     print(
-        f"  build     index {build * 1e3:9.1f} ms   naive (lowercase) {naive_build * 1e3:7.1f} ms"
+        f"  build  fold keys {build * 1e3:8.0f} ms   with morphology {morph_build * 1e3:8.0f} ms"
+        f" (analysing its {len(stored.forms)} vocabulary entries, at import: {analysis:.2f} s)"
+        f"   naive (lowercase) {naive_build * 1e3:6.0f} ms"
     )
-    header = f"{'index p50':>10} {'p99':>8} {'hits':>5}"
-    print(f"  {'query':40} {header}  {header.replace('index', 'naive')}")
+    print(f"  {'query':48} {'fold keys':>22}  {'morphology':>22}  {'naive':>22}")
     for query in QUERIES:
-        index.search(query)  # warm the stemming caches, as a long-running bot would be
-        p50, p99 = latencies(partial(index.search, query), REPEATS)
-        n50, n99 = latencies(partial(naive_search, lowered, query), REPEATS)
-        hits = len(index.search(query))
-        naive_hits = len(naive_search(lowered, query))
-        print(
-            f"  {query:40} {p50:8.3f}ms {p99:6.3f}ms {hits:5}  "
-            f"{n50:8.3f}ms {n99:6.3f}ms {naive_hits:5}"
-        )
+        row = []
+        for run in (index.search, morph.search, partial(naive_search, lowered)):
+            run(query)  # warm the caches, as a long-running bot would be
+            p50, p99 = latencies(partial(run, query), repeats)
+            row.append(f"{p50:6.2f}ms {p99:6.2f}ms {len(run(query)):4}")
+        print(f"  {query[:48]:48} {'  '.join(row)}")
+
+
+def bench_process(repeat: int) -> None:
+    """`seuranta ask` as a whole process, next to the interpreter and SQLAlchemy alone."""
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{Path(tmp) / 'ask.sqlite3'}"
+        database = make_engine(url)
+        ensure_schema(database)
+        import_file(make_sessionmaker(database), BUNDLED_SOURCE, now=datetime.now(UTC))
+        database.dispose()
+        env = dict(os.environ, DATABASE_URL=url)
+
+        def run(command: list[str]) -> Callable[[], object]:
+            return lambda: subprocess.run(command, env=env, check=True, capture_output=True)
+
+        seuranta = str(ROOT / ".venv" / "bin" / "seuranta")
+        commands = {
+            "python -c 'import sqlalchemy.orm'": [sys.executable, "-c", "import sqlalchemy.orm"],
+            f"seuranta ask {QUESTION!r}": [seuranta, "ask", QUESTION],
+            "seuranta ask 'who owns 2.7?'": [
+                str(ROOT / ".venv/bin/seuranta"),
+                "ask",
+                "who owns 2.7?",
+            ],
+        }
+        samples: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(repeat):  # interleaved, so that a busy moment hits all of them alike
+            for name, command in commands.items():
+                started = time.perf_counter()
+                run(command)()
+                samples[name].append((time.perf_counter() - started) * 1000)
+    base = statistics.median(samples["python -c 'import sqlalchemy.orm'"])
+    print(f"\nWhole process, median (min) of {repeat}, interleaved")
+    for name, times in samples.items():
+        median = statistics.median(times)
+        print(f"  {name:<64} {median:6.0f} ms ({min(times):5.0f})  {median / base:4.2f}×")
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=30, help="samples per query")
+    parser.add_argument("--process-repeat", type=int, default=15, help="samples per process")
+    args = parser.parse_args()
     real = measures()
-    report("real programme", [(key, "", text) for key, text in real.items()])
+    report("real programme", [(key, "", text) for key, text in real.items()], args.repeat)
     sentences = sorted(
         {s.strip() for text in real.values() for s in re.split(r"(?<=\.)\s+", text) if s.strip()}
     )
-    report("synthetic programme", synthetic(sentences, SYNTHETIC_DOCS))
+    report("synthetic programme", synthetic(sentences, SYNTHETIC_DOCS), args.repeat)
+    bench_process(args.process_repeat)
 
 
 if __name__ == "__main__":
