@@ -546,8 +546,11 @@ class Vocabulary:
     def __len__(self) -> int:
         return len(self._stored)
 
-    def resolve(self, word: str) -> Resolved:
+    def resolve(self, word: str, *, seen: bool = False) -> Resolved:
         """A Finnish word's forms and the path that found them; never raises, never None.
+
+        `seen`: the word was offered to the analyser at import already (a word of the
+        programme), so asking it again would only load it to hear "unknown" once more.
 
         A word typed in capitals (KYBERTURVALLISUUTTA, KUNNAT) is read as a word when the
         stored vocabulary knows it; abbreviations are short, and their case endings are not
@@ -560,7 +563,10 @@ class Vocabulary:
                 if known is not None:
                     return known
             return Resolved(WordForms((short,)), Source.ABBREVIATION)
-        return self._resolve(normalise(word))
+        folded = normalise(word)
+        if seen:
+            return self._cheap(folded) or Resolved(WordForms((folded,)), Source.UNKNOWN)
+        return self._resolve(folded)
 
     def forms(self, word: str) -> WordForms:
         return self.resolve(word).forms

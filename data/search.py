@@ -191,7 +191,7 @@ class _DocumentKeys(dict[str, tuple[str, ...]]):
         if self._vocabulary is None:
             return fold_keys(folded)
         folds = self._vocabulary.fold_keys(folded)
-        resolved = self._vocabulary.resolve(token)
+        resolved = self._vocabulary.resolve(token, seen=True)
         if resolved.source is Source.UNKNOWN:
             return folds
         if _stopped(resolved.forms):
