@@ -12,7 +12,7 @@ time); the vocabulary's analysis is timed apart, as it happens once, at import.
 Last, ``seuranta ask "mitkä toimenpiteet koskevat kyberturvallisuutta?"`` as a whole process
 on an imported SQLite database, next to ``python -c "import sqlalchemy.orm"`` in the same run.
 
-Run: .venv/bin/python bench/bench_search.py [--repeat N] [--process-repeat N]
+Run: .venv/bin/python bench/bench_search.py [--repeat N] [--process-repeat N] [--only PART]
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import argparse
 import os
 import random
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -151,44 +152,54 @@ def bench_process(repeat: int) -> None:
         database.dispose()
         env = dict(os.environ, DATABASE_URL=url)
 
-        def run(command: list[str]) -> Callable[[], object]:
-            return lambda: subprocess.run(command, env=env, check=True, capture_output=True)
-
         seuranta = str(ROOT / ".venv" / "bin" / "seuranta")
         commands = {
             "python -c 'import sqlalchemy.orm'": [sys.executable, "-c", "import sqlalchemy.orm"],
             f"seuranta ask {QUESTION!r}": [seuranta, "ask", QUESTION],
-            "seuranta ask 'who owns 2.7?'": [
-                str(ROOT / ".venv/bin/seuranta"),
-                "ask",
-                "who owns 2.7?",
-            ],
+            "seuranta ask 'who owns 2.7?'": [seuranta, "ask", "who owns 2.7?"],
         }
-        samples: dict[str, list[float]] = {name: [] for name in commands}
+        wall: dict[str, list[float]] = {name: [] for name in commands}
+        cpu: dict[str, list[float]] = {name: [] for name in commands}
         for _ in range(repeat):  # interleaved, so that a busy moment hits all of them alike
             for name, command in commands.items():
+                used = _children_cpu()
                 started = time.perf_counter()
-                run(command)()
-                samples[name].append((time.perf_counter() - started) * 1000)
-    base = statistics.median(samples["python -c 'import sqlalchemy.orm'"])
-    print(f"\nWhole process, median (min) of {repeat}, interleaved")
-    for name, times in samples.items():
-        median = statistics.median(times)
-        print(f"  {name:<64} {median:6.0f} ms ({min(times):5.0f})  {median / base:4.2f}×")
+                subprocess.run(command, env=env, check=True, capture_output=True)
+                wall[name].append((time.perf_counter() - started) * 1000)
+                cpu[name].append((_children_cpu() - used) * 1000)
+    base_wall = statistics.median(wall["python -c 'import sqlalchemy.orm'"])
+    base_cpu = statistics.median(cpu["python -c 'import sqlalchemy.orm'"])
+    print(f"\nWhole process, median of {repeat}, interleaved: wall time (min), and CPU time")
+    print("  (user + sys: what the process itself costs, less swayed by other load)")
+    for name in commands:
+        w, c = statistics.median(wall[name]), statistics.median(cpu[name])
+        print(
+            f"  {name:<64} wall {w:6.0f} ms ({min(wall[name]):5.0f}) {w / base_wall:4.2f}×"
+            f"   CPU {c:6.0f} ms {c / base_cpu:4.2f}×"
+        )
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=30, help="samples per query")
     parser.add_argument("--process-repeat", type=int, default=15, help="samples per process")
+    parser.add_argument("--only", choices=("real", "synthetic", "process"), help="one part only")
     args = parser.parse_args()
     real = measures()
-    report("real programme", [(key, "", text) for key, text in real.items()], args.repeat)
-    sentences = sorted(
-        {s.strip() for text in real.values() for s in re.split(r"(?<=\.)\s+", text) if s.strip()}
-    )
-    report("synthetic programme", synthetic(sentences, SYNTHETIC_DOCS), args.repeat)
-    bench_process(args.process_repeat)
+    if args.only in (None, "real"):
+        report("real programme", [(key, "", text) for key, text in real.items()], args.repeat)
+    if args.only in (None, "synthetic"):
+        sentences = sorted(
+            {s.strip() for text in real.values() for s in re.split(r"(?<=\.)\s+", text)} - {""}
+        )
+        report("synthetic programme", synthetic(sentences, SYNTHETIC_DOCS), args.repeat)
+    if args.only in (None, "process"):
+        bench_process(args.process_repeat)
 
 
 if __name__ == "__main__":
