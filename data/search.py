@@ -179,6 +179,9 @@ class _DocumentKeys(dict[str, tuple[str, ...]]):
         super().__init__()
         self._vocabulary = vocabulary
         self._stops = _stop_set()
+        # A word read by the vocabulary is filed under its lemmas and parts only; its fold keys
+        # lead to those here, once per distinct word rather than once per occurrence.
+        self.aliases: dict[str, set[str]] = {}
 
     def __missing__(self, token: str) -> tuple[str, ...]:
         keys = self[token] = self._keys(token)
@@ -190,14 +193,15 @@ class _DocumentKeys(dict[str, tuple[str, ...]]):
             return ()
         if self._vocabulary is None:
             return fold_keys(folded)
-        folds = self._vocabulary.fold_keys(folded)
         resolved = self._vocabulary.resolve(token, seen=True)
         if resolved.source is Source.UNKNOWN:
-            return folds
+            return self._vocabulary.fold_keys(folded)
         if _stopped(resolved.forms):
             return ()
         lemmas = tuple(_LEMMA + lemma for lemma in resolved.forms.lemmas)
-        return (*folds, *lemmas, *_inside_keys(resolved.forms.parts))
+        for fold in self._vocabulary.fold_keys(folded):
+            self.aliases.setdefault(fold, set()).update(lemmas)
+        return (*lemmas, *_inside_keys(resolved.forms.parts))
 
 
 class SearchIndex:
@@ -211,6 +215,7 @@ class SearchIndex:
     """
 
     __slots__ = (
+        "_aliases",
         "_df",
         "_keys",
         "_postings",
@@ -282,8 +287,9 @@ class SearchIndex:
         self._postings = postings
         self._df: dict[str, int] = {k: len(ids) for k, (ids, _) in postings.items()}
         self._top = _idf(len(self._keys), 1)
+        self._aliases = {k: frozenset(keys) for k, keys in document_keys.aliases.items()}
         # Only fold keys take part in matching by letters.
-        letters = [k for k in postings if k[:1] not in (_LEMMA, _IN)]
+        letters = {k for k in postings if k[:1] not in (_LEMMA, _IN)} | set(self._aliases)
         self._vocab: list[str] = sorted(letters)
         self._rvocab: list[str] = sorted(k[::-1] for k in letters)
 
@@ -480,40 +486,55 @@ class SearchIndex:
                     compounds.add(k[::-1])
             # The query itself may be the compound: lähisuhdeväkivalta → väkivalta.
             for head in range(_MIN_HEAD, len(tail) - _MIN_QUERY_TAIL + 1):
-                if tail[head:] in self._df:
+                if tail[head:] in self._df or tail[head:] in self._aliases:
                     parts.add(tail[head:])
         return compounds - term.exact, parts - term.exact - compounds
 
     def _term_scores(self, term: _Term) -> dict[int, float]:
         """Per document: _TERM_UNIT + the band of the term's best level + BM25 within it."""
         scores: dict[int, float] = {}
-        self._score_union(scores, term.exact, _EXACT)
+        exact = self._indexed(term.exact)
+        self._score_union(scores, exact, _EXACT)
         self._score_union(scores, term.inside, _INSIDE)
         compounds, parts = self._partial_keys(term)
-        self._score_each(scores, compounds, _INSIDE)
+        self._score_each(scores, self._indexed(compounds) - exact, _INSIDE)
         # The last part alone is a broader topic (kyberturvallisuus → any turvallisuus): only
         # when nothing closer was found, or it would bury the one measure that was meant.
         if not scores:
             self._score_union(scores, term.part, _PART)
-            self._score_each(scores, parts, _PART)
+            self._score_each(scores, self._indexed(parts) - exact, _PART)
         return scores
+
+    def _indexed(self, keys: Iterable[str]) -> set[str]:
+        """The keys with postings, a fold key of a word read by the vocabulary as its lemmas."""
+        found: set[str] = set()
+        for k in keys:
+            if k in self._postings:
+                found.add(k)
+            found.update(self._aliases.get(k, ()))
+        return found
 
     def _score_union(self, scores: dict[int, float], keys: Iterable[str], level: int) -> None:
         """The documents of any of `keys`, weighted by the idf of them all together."""
         entries = [self._postings[k] for k in keys if k in self._postings]
         if not entries:
             return
-        if len(entries) == 1:
-            union: Mapping[int, float] = dict(zip(*entries[0], strict=True))
+        if len(entries) == 1:  # the common case: no union to build
+            ids, sats = entries[0]
+            count = len(ids)
+            found: Iterable[tuple[int, float]] = zip(ids, sats, strict=True)
         else:
             # Union in C; where keys overlap the broadest one wins, as it counts the most forms.
-            merged: dict[int, float] = {}
+            union: dict[int, float] = {}
             for ids, sats in sorted(entries, key=lambda entry: len(entry[0])):
-                merged.update(zip(ids, sats, strict=True))
-            union = merged
+                union.update(zip(ids, sats, strict=True))
+            count, found = len(union), union.items()
         base = _TERM_UNIT + level * self._top
-        weight = _idf(len(self._keys), len(union)) / (_K1 + 1)
-        scores.update({doc: base + weight * sat for doc, sat in union.items() if doc not in scores})
+        weight = _idf(len(self._keys), count) / (_K1 + 1)
+        if scores:
+            scores.update({doc: base + weight * sat for doc, sat in found if doc not in scores})
+        else:
+            scores.update({doc: base + weight * sat for doc, sat in found})
 
     def _score_each(self, scores: dict[int, float], keys: Iterable[str], level: int) -> None:
         """Key by key, rarest first; a document keeps its first (close to its best) score."""
