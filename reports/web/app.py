@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from data.queries import current_programme, measure_with_details, status_history
+from data import vocabulary
+from data.morphology import Vocabulary
+from data.queries import (
+    current_programme,
+    current_programme_version,
+    measure_with_details,
+    status_history,
+)
 from data.search import SearchIndex
 from reports.charts import status_chart, timeline_chart
 from reports.snapshot import MeasureRecord, Snapshot, Status, load_measure, load_snapshot
@@ -229,17 +236,31 @@ class StatusPages:
         key = (snapshot.slug, snapshot.revision)
         with self._lock:
             if self._search is None or self._search[0] != key:
+                with self._factory() as session:
+                    version = current_programme_version(session, snapshot.slug)
+                # Inflected and compound Finnish words as in chat, through the stored vocabulary.
+                words = (
+                    Vocabulary(vocabulary.load(self._factory, version[0]), use_analyser=False)
+                    if version is not None
+                    else None
+                )
                 index = SearchIndex(
                     (
-                        m.number,
-                        [
-                            (m.title, 3.0),
-                            *((text, 2.0) for _, text in m.parts),
-                            *((action, 1.0) for action in m.actions),
-                            *((text, 0.5) for text in dict.fromkeys(d.text for d in m.deadlines)),
-                        ],
-                    )
-                    for m in snapshot.measures
+                        (
+                            m.number,
+                            [
+                                (m.title, 3.0),
+                                *((text, 2.0) for _, text in m.parts),
+                                *((action, 1.0) for action in m.actions),
+                                *(
+                                    (text, 0.5)
+                                    for text in dict.fromkeys(d.text for d in m.deadlines)
+                                ),
+                            ],
+                        )
+                        for m in snapshot.measures
+                    ),
+                    vocabulary=words,
                 )
                 self._search = (key, index)
             return self._search[1]

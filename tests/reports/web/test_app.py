@@ -60,6 +60,16 @@ def test_search_box_finds_measures(app: WSGIApplication) -> None:
     assert "Rajauksia vastaavia toimenpiteitä ei ole." in call(app, "/", "q=zzzzqqq").text
 
 
+def test_search_box_reads_inflected_compounds_and_skips_question_words(
+    app: WSGIApplication,
+) -> None:
+    # Only 2.7 says kyberturvallisuusohjeistusta; "mitkä toimenpiteet koskevat" match nothing.
+    query = "q=mitk%C3%A4+toimenpiteet+koskevat+kyberturvallisuutta"
+    assert listed(call(app, "/", query).text) == ["2.7"]
+    # 2.9 says valmiuslain: laki : lain is found by the analysed lemma, not by the letters.
+    assert listed(call(app, "/", "q=valmiuslaki").text) == ["2.9"]
+
+
 def test_unknown_filter_values_show_everything_rather_than_fail(app: WSGIApplication) -> None:
     assert len(listed(call(app, "/", "theme=x&state=bogus&path=1&lang=de").text)) == 39
 
