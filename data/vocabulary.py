@@ -51,8 +51,8 @@ def load(factory: sessionmaker[Session], programme_id: int) -> StoredVocabulary:
         return found
     with factory() as session:
         texts = texts_of(queries.measure_texts(session, programme_id))
-        stored = store(session, programme_id, texts)
         try:
+            stored = store(session, programme_id, texts)
             session.commit()
         except IntegrityError:  # another process stored them first: theirs are the same
             session.rollback()
