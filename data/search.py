@@ -48,7 +48,15 @@ from heapq import nlargest
 from itertools import chain, islice
 from typing import Final
 
-from data.morphology import Source, Vocabulary, WordForms, fold_keys, split_swedish, stem
+from data.morphology import (
+    Resolved,
+    Source,
+    Vocabulary,
+    WordForms,
+    fold_keys,
+    split_swedish,
+    stem,
+)
 from data.wordlists import load_stopwords, load_topics
 
 __all__ = ["Hit", "SearchIndex", "default_synonyms", "normalise_terms", "term_keys"]
@@ -354,9 +362,9 @@ class SearchIndex:
         resolved = [self._resolve(written) for written, _ in tokens]
         # A word read as a stop word in some inflection (toimenpiteisiin) is dropped here.
         kept = [
-            (written, folded, forms)
-            for (written, folded), forms in zip(tokens, resolved, strict=True)
-            if forms is None or not _stopped(forms)
+            (written, folded, reading)
+            for (written, folded), reading in zip(tokens, resolved, strict=True)
+            if reading is None or not _stopped(reading.forms)
         ]
         folded_words = [folded for _, folded, _ in kept]
         terms: list[_Term] = []
@@ -372,7 +380,7 @@ class SearchIndex:
                 if expansion or size == 1:
                     break
             # A matched phrase is searched through its translation only; a word also as itself.
-            words: list[tuple[str, WordForms | None]] = [] if size > 1 else [kept[i][::2]]
+            words: list[tuple[str, Resolved | None]] = [] if size > 1 else [kept[i][::2]]
             words += [(target, self._resolve(target)) for target in expansion]
             found = [(" ".join(phrase), words)]
             if size == 1 and not expansion and kept[i][2] is None:
@@ -391,12 +399,12 @@ class SearchIndex:
             i += size
         return terms[:MAX_QUERY_TERMS]
 
-    def _resolve(self, word: str) -> WordForms | None:
-        """The word's lemmas and parts, or None when it is to be matched by letters."""
+    def _resolve(self, word: str) -> Resolved | None:
+        """The word's lemmas and parts, or None when it is to be matched by letters only."""
         if self._vocabulary is None:
             return None
         resolved = self._vocabulary.resolve(word)
-        return None if resolved.source is Source.UNKNOWN else resolved.forms
+        return None if resolved.source is Source.UNKNOWN else resolved
 
     def _expansion(self, phrase: tuple[str, ...], finnish: bool) -> tuple[str, ...]:
         """Finnish words for an English/Swedish phrase: "gränser" finds "gräns" by its stem.
@@ -435,14 +443,16 @@ class SearchIndex:
                 self._stemmed = _Stemmed(phrases, swedish)
             return self._stemmed
 
-    def _make_term(self, label: str, words: Sequence[tuple[str, WordForms | None]]) -> _Term:
+    def _make_term(self, label: str, words: Sequence[tuple[str, Resolved | None]]) -> _Term:
         exact: set[str] = set()
         inside: set[str] = set()
         part: set[str] = set()
         prefixes: set[str] = set()
         tails: set[str] = set()
-        for word, forms in words:
-            if forms is None:
+        for word, reading in words:
+            # A word only the analyser knows is in no stored analysis: where the text has it
+            # (a milestone added in chat), it was filed by its fold keys, so look there too.
+            if reading is None or reading.source is Source.ANALYSER:
                 keys = fold_keys(word)
                 exact.update(keys)
                 folded = unicodedata.normalize("NFKC", word.casefold())
@@ -450,7 +460,9 @@ class SearchIndex:
                     prefixes.add(folded)
                 prefixes.update(k for k in keys if len(k) >= _MIN_KEY_PREFIX)
                 tails.update(k for k in keys if len(k) >= _MIN_TAIL)
+            if reading is None:
                 continue
+            forms = reading.forms
             exact.update(_LEMMA + lemma for lemma in forms.lemmas)
             inside.update(_IN + lemma for lemma in forms.lemmas)
             if len(forms.parts) > 1:

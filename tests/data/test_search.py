@@ -305,6 +305,23 @@ def test_building_the_index_never_asks_the_analyser_about_the_programme_words(
     assert after.hits + after.misses == asked.hits + asked.misses
 
 
+@pytest.mark.parametrize("use_analyser", [True, False], ids=["server", "one-shot"])
+def test_a_word_added_after_the_import_is_found_in_any_inflection(
+    measures: dict[str, str], stored: StoredVocabulary, use_analyser: bool
+) -> None:
+    # A milestone added in chat: its words were never analysed, so the text is filed by fold
+    # keys, while a server reads the question through the analyser.
+    index = SearchIndex(
+        [
+            *((n, [(t, 1.0)]) for n, t in measures.items()),
+            ("2.7", [("Kvanttisalaus käyttöön", 0.5)]),
+        ],
+        vocabulary=Vocabulary(stored, use_analyser=use_analyser),
+    )
+    assert keys_of(index.search("kvanttisalaus")) == ["2.7"]
+    assert keys_of(index.search("kvanttisalauksen")) == ["2.7"]
+
+
 # Written from the programme's text, not from the code, each asked the way someone might type
 # it: inflected, compound, in another language, with question words around it. `first` is the
 # measure that should come first; a set where several measures are equally right.
