@@ -36,7 +36,7 @@ from data.morphology import StoredVocabulary, analyse_vocabulary
 from data.queries import current_programme
 from data.source import parse_programme
 from seuranta.errors import ImportRefused, SourceError
-from tests.conftest import NOW
+from tests.support.programme import NOW
 
 
 def _snapshot(factory: sessionmaker[Session]) -> dict[str, object]:
