@@ -135,12 +135,11 @@ class NotInstalled:
     organisations: tuple[str, ...]
 
     def document(self) -> Document:
-        line = phrase(
-            "remind.not_installed",
-            person=self.person,
-            id=self.person.key,
-            orgs=", ".join(self.organisations),
-        )
+        # Named by their key too: someone who never wrote to the bot may have no name here.
+        who: Person | Phrase = self.person
+        if self.person.name:
+            who = phrase("remind.person_with_key", person=self.person, id=self.person.key)
+        line = phrase("remind.not_installed", person=who, orgs=", ".join(self.organisations))
         return Document(summary=line, blocks=(Lines((line,)), Note(phrase("remind.install_how"))))
 
 

@@ -116,22 +116,27 @@ MESSAGES: dict[str, Entry] = {
     },
     "remind.not_installed": {
         "fi": (
-            "{person} ({id}) on tahon {orgs} yhteyshenkilö, mutta ei ole vielä asentanut "
+            "{person} on tahon {orgs} yhteyshenkilö, mutta ei ole vielä asentanut "
             "Seurantaa Microsoft Teamsiin, joten hänelle ei voi lähettää viestejä. Muistutukset "
             "odottavat ja lähtevät, kun sovellus on asennettu (jos ne ovat silloin vielä "
             "ajankohtaisia)."
         ),
         "sv": (
-            "{person} ({id}) är kontaktperson för {orgs} men har ännu inte installerat "
+            "{person} är kontaktperson för {orgs} men har ännu inte installerat "
             "Seuranta i Microsoft Teams, så boten kan inte skicka meddelanden till hen. "
             "Påminnelserna väntar och skickas när appen är installerad (om de då fortfarande "
             "är aktuella)."
         ),
         "en": (
-            "{person} ({id}) is a contact of {orgs} but has not installed Seuranta in "
+            "{person} is a contact of {orgs} but has not installed Seuranta in "
             "Microsoft Teams yet, so the bot cannot message them. Their reminders wait and go "
             "out once the app is installed (if they are still current then)."
         ),
+    },
+    "remind.person_with_key": {
+        "fi": "{person} ({id})",
+        "sv": "{person} ({id})",
+        "en": "{person} ({id})",
     },
     "remind.install_how": {
         "fi": (
