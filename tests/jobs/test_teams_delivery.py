@@ -32,9 +32,9 @@ from jobs.tick import TickReport, run_tick
 from seuranta.compose import message_ports
 from seuranta.identity import Platform
 from seuranta.settings import Settings
-from tests.conftest import NOW
-from tests.jobs.conftest import FAST, Clock
+from tests.support.delivery import FAST, Clock
 from tests.support.documents import shown
+from tests.support.programme import NOW
 from tests.support.teams_activities import APP_ID, CHANNEL_ID, MAIJA, TENANT_ID
 from tests.support.teams_connector import Call, FakeConnector, card_lines, walk
 from tests.support.teams_tokens import OUTBOUND_TOKEN

@@ -13,7 +13,7 @@ from seuranta.compose import message_ports
 from seuranta.errors import ConfigError
 from seuranta.identity import Platform
 from seuranta.settings import Settings
-from tests.fakeslack import running_fake
+from tests.support.fakeslack import running_fake
 from tests.support.teams_activities import APP_ID
 from tests.support.teams_tokens import OUTBOUND_TOKEN
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.bot.slack.conftest import SECRET, SignedSlack, payload
-from tests.fakeslack import BOT_USER_ID, FakeSlack, running_fake
+from tests.support.fakeslack import BOT_USER_ID, FakeSlack, running_fake
+from tests.support.slack_requests import SECRET, SignedSlack, payload
 
 ROOT = Path(__file__).resolve().parents[2]
 

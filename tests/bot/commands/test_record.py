@@ -8,8 +8,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.commands.record import Recorded, Refused, record_status
 from bot.document import Target
 from data.models import Measure, State, StatusReport
-from tests.bot.commands.conftest import ADMIN, SM_CONTACT, STRANGER, Context
-from tests.conftest import NOW
+from tests.support.people import ADMIN, SM_CONTACT, STRANGER, Context
+from tests.support.programme import NOW
 
 ADMINS = frozenset({ADMIN})
 

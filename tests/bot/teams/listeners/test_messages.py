@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from tests.bot.teams.conftest import TeamsClient
 from tests.support import teams_activities as activities
 from tests.support.teams_activities import CHANNEL_ID, GROUP_CHAT_ID, MAIJA
+from tests.support.teams_client import TeamsClient
 from tests.support.teams_connector import Call, card_lines
 from tests.support.teams_tokens import OUTBOUND_TOKEN
 
