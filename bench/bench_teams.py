@@ -18,11 +18,16 @@ replies (every request answered 200 left exactly one reply at the connector).
 
 Until ``seuranta serve`` mounts Teams (issue 11, after issue 10) the servers are started by this
 script's own ``--serve`` mode; after that, ours can be ``seuranta serve`` itself.
+
+``--cost`` measures instead, without wrk or gunicorn, the CPU each app spends on a request (the
+bridge, the SDK, the handler and the fake connector, all in this process), which a shared
+machine disturbs much less than throughput.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import socket
@@ -127,10 +132,18 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--runs", type=int, default=1, help="repeat the whole comparison")
     parser.add_argument("--database-url", help="default: a fresh SQLite file")
+    parser.add_argument(
+        "--cost",
+        action="store_true",
+        help="instead of wrk: CPU per request, both apps in this process, one at a time",
+    )
     parser.add_argument("--serve", choices=("ours", "bare"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
         serve(args.serve)
+        return
+    if args.cost:
+        cost(args.database_url, args.runs)
         return
 
     issuer = TokenIssuer(APP_ID)
@@ -167,6 +180,78 @@ def main() -> None:
                 server.terminate()
                 server.wait(timeout=30)
             fake.close()
+
+
+def cost(database_url: str | None, runs: int, requests: int = 300) -> None:
+    """CPU per request of each app, from its WSGI call to its reply at the connector.
+
+    On a shared machine wrk's figures swing with everyone else's load; the CPU a request costs
+    (this process's CPU time: the bridge, the SDK, our handler, the fake connector's parsing)
+    swings much less. Both apps run in this process, one request at a time, alternating in
+    rounds; each round's cost is its CPU time over its requests, and the best round is the
+    closest to the undisturbed cost.
+    """
+    from bot.engine import Engine
+    from bot.teams.app import teams_wsgi
+    from data.db import make_engine, make_sessionmaker
+    from seuranta.settings import Settings
+
+    issuer = TokenIssuer(APP_ID)
+    fake = FakeConnector(jwks=issuer.jwks)
+    body = json.dumps(personal_message(QUESTION, service_url=fake.url)).encode()
+    token = issuer.token(fake.url, lifetime=3600)
+    with tempfile.TemporaryDirectory() as tmp:
+        database = normalise_database_url(database_url or f"sqlite:///{Path(tmp) / 'b.sqlite3'}")
+        _import_programme(database)
+        settings = Settings(
+            database_url=database,
+            teams_app_id=APP_ID,
+            teams_app_password="bench-secret-never-used",
+            teams_openid_metadata_url=fake.openid_metadata_url,
+        )
+        answers = Engine(make_sessionmaker(make_engine(database)), default_lang=settings.language)
+        answers.warm()
+        ours = teams_wsgi(settings, answers, token_provider=lambda scope, tenant: OUTBOUND_TOKEN)
+        apps = {"bare": _bare_app(settings), "ours": ours.bridge}
+        costs: dict[str, list[float]] = {name: [] for name in apps}
+        latencies: dict[str, list[float]] = {name: [] for name in apps}
+        for round_ in range(runs * 5 + 1):
+            for name, app in apps.items():
+                before, started = len(fake.calls), time.process_time()
+                for _ in range(requests):
+                    sent = time.perf_counter()
+                    _call(app, body, token)
+                    latencies[name].append(time.perf_counter() - sent)
+                if len(fake.calls) - before != requests:
+                    raise SystemExit(f"{name}: {len(fake.calls) - before} replies to {requests}")
+                if round_:  # the first round warms both up
+                    costs[name].append((time.process_time() - started) / requests)
+        fake.close()
+    print(f"CPU per request, {len(costs['ours'])} rounds of {requests} requests, one at a time:")
+    for name in apps:
+        print(
+            f"{name}: best {min(costs[name]) * 1000:.2f} ms, median "
+            f"{statistics.median(costs[name]) * 1000:.2f} ms; latency p50 "
+            f"{statistics.median(latencies[name]) * 1000:.2f} ms"
+        )
+    best = min(costs["bare"]) / min(costs["ours"])
+    median = statistics.median(costs["bare"]) / statistics.median(costs["ours"])
+    print(f"ours costs what {best:.0%} (best) / {median:.0%} (median) of bare's throughput would")
+
+
+def _call(app: WsgiBridge, body: bytes, token: str) -> None:
+    status: list[str] = []
+    environ = {
+        "REQUEST_METHOD": "POST",
+        "PATH_INFO": "/api/messages",
+        "CONTENT_LENGTH": str(len(body)),
+        "CONTENT_TYPE": "application/json",
+        "HTTP_AUTHORIZATION": f"Bearer {token}",
+        "wsgi.input": io.BytesIO(body),
+    }
+    app(environ, lambda line, headers: status.append(line))  # type: ignore[arg-type]  # write() unused
+    if not status[0].startswith("200"):
+        raise SystemExit(f"answered {status[0]}")
 
 
 def _import_programme(database: str) -> None:

@@ -258,6 +258,19 @@ def conversation(session: Session, destination: str) -> ConversationRef | None:
     return ConversationRef(**values | {"kind": ConversationKind(stored.kind)})
 
 
+def reachable(session: Session, destinations: Iterable[str]) -> set[str]:
+    """Those of ``destinations`` (Teams person or channel keys) that have a stored reference."""
+    wanted = list(dict.fromkeys(destinations))
+    if not wanted:
+        return set()
+    found = session.scalars(
+        select(ConversationReference.destination).where(
+            ConversationReference.destination.in_(wanted)
+        )
+    )
+    return set(found)
+
+
 def record_event(session: Session, event_id: str, now: datetime) -> bool:
     """True the first time an event id is seen; False for Slack's retries of it."""
     return _insert_ignoring_duplicates(

@@ -373,6 +373,7 @@ class OutboxKind(StrEnum):
     ROUND_NO_CONTACT = "round_no_contact"  # coordinators: a round's leads without a contact
     ROUND_MISSING = "round_missing"  # coordinators: who had not answered by the due day
     DIGEST = "digest"  # coordinators: the weekly digest
+    NOT_INSTALLED = "not_installed"  # coordinators: a Teams contact cannot be messaged yet
 
 
 class Reminder(Base):

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, Row, Select, func, select
+from sqlalchemy import ColumnElement, Row, Select, bindparam, func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from data.models import (
@@ -51,17 +51,27 @@ def current_programme_version(session: Session, slug: str | None = None) -> tupl
     return (row[0], row[1]) if row else None
 
 
+# Asked before every answer, so built once: constructing the statement (and its cache key)
+# cost more than running it, 0.2 ms a question (bench/README.md, the Teams section).
+_NEWEST_STATUS = select(func.coalesce(func.max(StatusReport.id), 0)).scalar_subquery()
+_VERSION = (
+    select(Programme.id, Programme.revision, _NEWEST_STATUS)
+    .order_by(Programme.imported_at.desc(), Programme.id)
+    .limit(1)
+)
+_VERSION_OF_SLUG = _VERSION.where(Programme.slug == bindparam("slug"))
+
+
 def answers_version(session: Session, slug: str | None = None) -> tuple[int, int, int] | None:
     """What every answer depends on, in one query: the programme's id and revision (bumped by
     imports and chat deadline changes) and the newest status report's id (reports are only ever
     added, so any new status changes it)."""
-    newest = select(func.coalesce(func.max(StatusReport.id), 0)).scalar_subquery()
-    query = select(Programme.id, Programme.revision, newest)
+    # A Core statement on the session's connection: the ORM's result handling is not needed.
+    connection = session.connection()
     if slug:
-        query = query.where(Programme.slug == slug)
-    row = session.execute(
-        query.order_by(Programme.imported_at.desc(), Programme.id).limit(1)
-    ).first()
+        row = connection.execute(_VERSION_OF_SLUG, {"slug": slug}).first()
+    else:
+        row = connection.execute(_VERSION).first()
     return (row[0], row[1], row[2]) if row else None
 
 

@@ -21,13 +21,14 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from data import outbox, reminders
+from data import directory, outbox, reminders
 from data.db import transaction
 from data.models import OutboxKind, Reminder, ReminderStatus
 from data.reminders import PlannedRow
 from jobs import digest, rounds
 from jobs.notices.kinds import KINDS, STALE_KINDS
 from jobs.policy import ReminderPolicy, due_window, sends_between
+from seuranta.identity import Platform, platform_of
 
 WATERMARK = "planned_through"
 
@@ -120,12 +121,39 @@ def plan(
         nudge_every=policy.nudge_every,
     )
     rows += digest.plan(policy, now, since, until, coordinator_channel)
+    if coordinator_channel:
+        rows += not_installed(session, rows, now, coordinator_channel)
     cancelled = reminders.cancel_outdated(session)
     if policy.bundle:
         rows = bundle(session, rows, now)
     added = reminders.insert_planned(session, rows)
     reminders.advance_watermark(session, WATERMARK, now)
     return PlanResult(since, until, len(targets), added, cancelled, unreachable)
+
+
+def not_installed(
+    session: Session, rows: list[PlannedRow], now: datetime, coordinator_channel: str
+) -> list[PlannedRow]:
+    """The coordinators are told once per Teams person who has messages coming and cannot be
+    messaged yet (no stored conversation: they have not installed the app). Their rows stay
+    planned and wait (:class:`jobs.port.NotReachableYet`); the notice goes with the first."""
+    first: dict[str, datetime] = {}
+    for row in rows:
+        if row.channel == row.recipient and platform_of(row.recipient) is Platform.TEAMS:
+            first[row.recipient] = min(row.send_at, first.get(row.recipient, row.send_at))
+    waiting = set(first) - directory.reachable(session, first)
+    kind = KINDS[OutboxKind.NOT_INSTALLED]
+    return [
+        PlannedRow(
+            kind=OutboxKind.NOT_INSTALLED,
+            key=kind.key(person=person),
+            recipient=person,
+            channel=coordinator_channel,
+            send_at=first[person],
+            created_at=now,
+        )
+        for person in sorted(waiting)
+    ]
 
 
 def bundle(session: Session, rows: list[PlannedRow], now: datetime) -> list[PlannedRow]:

@@ -138,6 +138,8 @@ def _why(session: Session, row: Reminder) -> str:
         return "digest day"
     if row.round_id is not None:
         return "the round's schedule"
+    if row.kind == OutboxKind.NOT_INSTALLED:
+        return f"{row.recipient} has not installed the Teams app: their messages wait"
     organisation = session.get(Organisation, row.organisation_id) if row.organisation_id else None
     org = organisation.key if organisation else "?"
     if row.kind == OutboxKind.NO_CONTACT:

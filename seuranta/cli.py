@@ -392,7 +392,8 @@ def _remind(args: argparse.Namespace, settings: Settings) -> int:
 
     # With --as-of the clock stands still at that noon, so a re-run sees the same "now".
     clock = (lambda: now) if args.as_of else (lambda: datetime.now(UTC))
-    report = run_tick(factory, settings, message_ports(settings), clock=clock, worker=worker_id())
+    ports = message_ports(settings, factory)
+    report = run_tick(factory, settings, ports, clock=clock, worker=worker_id())
     print("\n".join(report.lines()))
     return 0
 
@@ -403,7 +404,8 @@ def _worker(args: argparse.Namespace, settings: Settings) -> int:
     from seuranta.compose import message_ports
 
     logs.configure(settings.log_format)
-    return run_worker(_open(settings, datetime.now(UTC)), settings, message_ports(settings))
+    factory = _open(settings, datetime.now(UTC))
+    return run_worker(factory, settings, message_ports(settings, factory))
 
 
 def _teams_package(args: argparse.Namespace, settings: Settings) -> int:

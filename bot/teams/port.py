@@ -36,12 +36,16 @@ from typing import Protocol
 
 import httpx
 from microsoft_teams.apps.utils.thread import to_threaded_conversation_id
+from sqlalchemy.orm import Session, sessionmaker
 
 from bot.document import Document
 from bot.teams.app import TeamsBot
 from bot.teams.documents import document_message
+from data import directory
 from jobs.port import NotReachableYet, PermanentError, Posted, RateLimited, TransientError
+from seuranta.errors import ConfigError, UnavailableError
 from seuranta.identity import Platform
+from seuranta.settings import Settings
 
 logger = logging.getLogger(__name__)
 
@@ -85,6 +89,18 @@ class ConversationReferences(Protocol):
         ...
 
 
+class StoredReferences:
+    """:class:`ConversationReferences` from the database, read afresh for every post, so a
+    reference stored by the web process (an install) is used by the worker's next attempt."""
+
+    def __init__(self, factory: sessionmaker[Session]) -> None:
+        self.factory = factory
+
+    def lookup(self, destination: str) -> Reference | None:
+        with self.factory() as session:
+            return directory.conversation(session, destination)
+
+
 class TeamsPort:
     platform = Platform.TEAMS
     channel_interval = CHANNEL_INTERVAL
@@ -115,6 +131,24 @@ class TeamsPort:
         except TimeoutError as error:  # the bridge gave up waiting (and cancelled the send)
             raise TransientError(f"no answer from Teams within {self.timeout:g} s") from error
         return Posted(conversation, sent.id)
+
+
+def check_credentials(bot: TeamsBot, settings: Settings) -> None:
+    """At start: a token from Entra once, so a wrong secret or an Entra out of reach stops the
+    worker in one line instead of failing every reminder. The emulator has no credentials."""
+    if settings.teams_emulator:
+        return
+    token = bot.app.token_provider.get_app_token(tenant_id=settings.teams_tenant_id)
+    try:
+        bot.run(token, SEND_TIMEOUT)
+    except ValueError as error:  # MSAL's answer, e.g. invalid_client for a wrong secret
+        raise ConfigError(
+            f"Microsoft Entra did not give TEAMS_APP_ID a token with TEAMS_APP_PASSWORD: {error}"
+        ) from error
+    except (OSError, TimeoutError) as error:  # requests' errors, under MSAL, are OSErrors
+        raise UnavailableError(
+            f"cannot reach Microsoft Entra for a Teams token: {error}"
+        ) from error
 
 
 def meaning(response: httpx.Response) -> Exception:

@@ -122,6 +122,14 @@ KINDS: Mapping[OutboxKind, Kind] = MappingProxyType(
                 Audience.COORDINATORS,
             ),
             Kind(
+                OutboxKind.NOT_INSTALLED,
+                # Once per person, ever: the coordinators need telling once, not per reminder.
+                "not_installed:{person}",
+                reminders.not_installed,
+                Audience.COORDINATORS,
+                skip=reminders.skip_not_installed,
+            ),
+            Kind(
                 OutboxKind.DIGEST,
                 "digest:{year}-W{week:02d}",
                 digest.build,

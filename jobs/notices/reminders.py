@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
@@ -13,12 +13,13 @@ from bot.document import (
     Item,
     Lines,
     Note,
+    Person,
     Phrase,
     StatusButtons,
     Target,
     phrase,
 )
-from data import outbox
+from data import directory, outbox
 from data.models import Milestone, Organisation, OutboxKind, Reminder
 from jobs.notices import Gone
 from jobs.notices.reading import live_milestone
@@ -125,6 +126,23 @@ class NoContact:
         return Document(summary=lines[0], blocks=(Lines(lines),))
 
 
+@dataclass(frozen=True, slots=True)
+class NotInstalled:
+    """To the coordinators, once per person: a Teams contact has not installed the app, so the
+    bot cannot message them (Teams lets a bot start no chat), and their reminders wait."""
+
+    person: Person
+    organisations: tuple[str, ...]
+
+    def document(self) -> Document:
+        # Named by their key too: someone who never wrote to the bot may have no name here.
+        who: Person | Phrase = self.person
+        if self.person.name:
+            who = phrase("remind.person_with_key", person=self.person, id=self.person.key)
+        line = phrase("remind.not_installed", person=who, orgs=", ".join(self.organisations))
+        return Document(summary=line, blocks=(Lines((line,)), Note(phrase("remind.install_how"))))
+
+
 def due_milestone(milestone: Milestone, outbox_id: int, today: date) -> DueMilestone:
     assert milestone.due is not None  # reminders are planned for dated milestones only
     measure = milestone.measure
@@ -185,6 +203,24 @@ def no_contact(session: Session, row: Reminder, today: date) -> NoContact:
     if not listed:
         raise Gone(f"reminder {row.id}: every listed milestone was removed")
     return NoContact(organisation.key, tuple(listed))
+
+
+def not_installed(session: Session, row: Reminder, today: date) -> NotInstalled:
+    person = row.recipient
+    names = directory.display_names(session, [person])
+    organisations = dict.fromkeys(
+        c.organisation.key for c in directory.contacts(session) if c.person_key == person
+    )
+    if not organisations:
+        raise Gone(f"reminder {row.id}: {person} is no longer anyone's contact")
+    return NotInstalled(Person(person, names.get(person, "")), tuple(organisations))
+
+
+def skip_not_installed(session: Session, row: Reminder, now: datetime) -> str | None:
+    """They installed the app (or wrote to the bot) since: their reminders are going out."""
+    if directory.conversation(session, row.recipient) is not None:
+        return "installed since"
+    return None
 
 
 def bundle_items(session: Session, row: Reminder) -> list[tuple[str, Target]]:

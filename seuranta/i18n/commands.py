@@ -399,6 +399,83 @@ MESSAGES: dict[str, Entry] = {
         "sv": "se koden i Slacks dokumentation för chat.postMessage",
         "en": "see the code in Slack's chat.postMessage documentation",
     },
+    "command.failures.hint.teams_removed_person": {
+        "fi": (
+            "henkilö on poistanut tai estänyt Seuranta-sovelluksen Teamsissa: pyydä häntä "
+            "lisäämään se uudelleen (Teams → Sovellukset → Seuranta) tai vaihda yhteyshenkilö "
+            "komennolla `{cmd} contact`"
+        ),
+        "sv": (
+            "personen har tagit bort eller blockerat Seuranta-appen i Teams: be hen lägga till "
+            "den igen (Teams → Appar → Seuranta) eller byt kontaktperson med `{cmd} contact`"
+        ),
+        "en": (
+            "the person removed or blocked the Seuranta app in Teams: ask them to add it again "
+            "(Teams → Apps → Seuranta) or change the contact with `{cmd} contact`"
+        ),
+    },
+    "command.failures.hint.teams_removed_channel": {
+        "fi": (
+            "Seuranta on poistettu tiimistä: lisää sovellus tiimiin uudelleen tai korjaa "
+            "SEURANTA_COORDINATOR_CHANNEL"
+        ),
+        "sv": (
+            "Seuranta har tagits bort från teamet: lägg till appen i teamet igen eller rätta "
+            "SEURANTA_COORDINATOR_CHANNEL"
+        ),
+        "en": (
+            "the app was removed from the team: add Seuranta to the team again or fix "
+            "SEURANTA_COORDINATOR_CHANNEL"
+        ),
+    },
+    "command.failures.hint.teams_gone_person": {
+        "fi": (
+            "henkilön keskustelua botin kanssa ei enää ole (hän on ehkä lähtenyt): vaihda "
+            "organisaation yhteyshenkilö komennolla `{cmd} contact`"
+        ),
+        "sv": (
+            "personens chatt med boten finns inte längre (hen har kanske slutat): byt "
+            "organisationens kontaktperson med `{cmd} contact`"
+        ),
+        "en": (
+            "the person's chat with the bot no longer exists (have they left?): change the "
+            "organisation's contact with `{cmd} contact`"
+        ),
+    },
+    "command.failures.hint.teams_gone_channel": {
+        "fi": "kanavaa tai tiimiä ei enää ole: korjaa SEURANTA_COORDINATOR_CHANNEL",
+        "sv": "kanalen eller teamet finns inte längre: rätta SEURANTA_COORDINATOR_CHANNEL",
+        "en": "the channel or its team no longer exists: fix SEURANTA_COORDINATOR_CHANNEL",
+    },
+    "command.failures.hint.teams_token": {
+        "fi": (
+            "Teams ei hyväksynyt botin tunnistetta: tarkista TEAMS_APP_ID ja TEAMS_APP_PASSWORD "
+            "(onko asiakassalaisuus vanhentunut?)"
+        ),
+        "sv": (
+            "Teams godtog inte botens token: kontrollera TEAMS_APP_ID och TEAMS_APP_PASSWORD "
+            "(har klienthemligheten gått ut?)"
+        ),
+        "en": (
+            "Teams refused the bot's token: check TEAMS_APP_ID and TEAMS_APP_PASSWORD (has the "
+            "client secret expired?)"
+        ),
+    },
+    "command.failures.hint.teams_message": {
+        "fi": "Teams hylkäsi itse viestin: ilmoita kehittäjille",
+        "sv": "Teams avvisade själva meddelandet: meddela utvecklarna",
+        "en": "Teams rejected the message itself: tell the developers",
+    },
+    "command.failures.hint.teams_gave_up": {
+        "fi": "Teams ei vastannut toistuvasti; katso Microsoft 365:n palvelun kunto",
+        "sv": "Teams svarade inte upprepade gånger; se tjänstehälsan i Microsoft 365",
+        "en": "Teams failed again and again; see the Microsoft 365 service health",
+    },
+    "command.failures.hint.teams_other": {
+        "fi": "katso HTTP-koodin selitys Bot Connector -rajapinnan ohjeesta",
+        "sv": "se HTTP-koden i dokumentationen för Bot Connector-API:t",
+        "en": "see the HTTP code in the Bot Connector API documentation",
+    },
     "command.round.state_count": {
         "fi": "{state} {count}",
         "sv": "{state} {count}",

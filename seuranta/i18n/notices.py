@@ -45,6 +45,11 @@ MESSAGES: dict[str, Entry] = {
         "sv": "omgångens saknade svar",
         "en": "round's missing answers",
     },
+    "outbox.kind.not_installed": {
+        "fi": "ilmoitus Teams-sovellusta asentamattomasta yhteyshenkilöstä",
+        "sv": "meddelande om en kontaktperson utan Teams-appen",
+        "en": "notice of a contact without the Teams app",
+    },
     "outbox.kind.digest": {
         "fi": "viikkokooste",
         "sv": "veckosammandrag",
@@ -107,6 +112,45 @@ MESSAGES: dict[str, Entry] = {
         "en": (
             "Measure {number} is due {due}, but {org} has no contact person. Please name one: "
             "`{cmd} contact add {org} @person`"
+        ),
+    },
+    "remind.not_installed": {
+        "fi": (
+            "{person} on tahon {orgs} yhteyshenkilö, mutta ei ole vielä asentanut "
+            "Seurantaa Microsoft Teamsiin, joten hänelle ei voi lähettää viestejä. Muistutukset "
+            "odottavat ja lähtevät, kun sovellus on asennettu (jos ne ovat silloin vielä "
+            "ajankohtaisia)."
+        ),
+        "sv": (
+            "{person} är kontaktperson för {orgs} men har ännu inte installerat "
+            "Seuranta i Microsoft Teams, så boten kan inte skicka meddelanden till hen. "
+            "Påminnelserna väntar och skickas när appen är installerad (om de då fortfarande "
+            "är aktuella)."
+        ),
+        "en": (
+            "{person} is a contact of {orgs} but has not installed Seuranta in "
+            "Microsoft Teams yet, so the bot cannot message them. Their reminders wait and go "
+            "out once the app is installed (if they are still current then)."
+        ),
+    },
+    "remind.person_with_key": {
+        "fi": "{person} ({id})",
+        "sv": "{person} ({id})",
+        "en": "{person} ({id})",
+    },
+    "remind.install_how": {
+        "fi": (
+            "Pyytäkää häntä lisäämään sovellus: Teams → Sovellukset → Seuranta → Lisää "
+            "(tai Teams-ylläpitäjä voi asentaa sen hänelle asetuskäytännöllä)."
+        ),
+        "sv": (
+            "Be hen lägga till appen: Teams → Appar → Seuranta → Lägg till "
+            "(eller så kan en Teams-administratör installera den åt hen med en "
+            "konfigurationsprincip)."
+        ),
+        "en": (
+            "Ask them to add the app: Teams → Apps → Seuranta → Add "
+            "(or a Teams administrator can install it for them with a setup policy)."
         ),
     },
     "remind.missed": {

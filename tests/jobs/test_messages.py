@@ -12,6 +12,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from data.db import transaction
+from data.directory import add_contact, remember_profile
 from data.models import Contact, Measure, Milestone, Organisation, OutboxKind, Reminder, State
 from jobs.port import MessagePort
 from seuranta.settings import Settings
@@ -23,6 +24,7 @@ from tests.support.programme import NOW, add_milestone, report_status
 # would ping the whole channel and show a link saying something else than where it goes.
 HOSTILE = " <!channel> & <https://evil.example/login|kirjaudu>"
 ESCAPED = " &lt;!channel&gt; &amp; &lt;https://evil.example/login|kirjaudu&gt;"
+TEAMS_CONTACT = "teams:5f0c1a6e-3f8e-4c53-9a53-1a2b3c4d5e6f"
 
 
 @pytest.fixture
@@ -41,6 +43,12 @@ def make_everything_hostile(factory: sessionmaker[Session], contacts: dict[str, 
         ym.key = "YM" + HOSTILE
         measure = session.scalars(select(Measure).where(Measure.number == "2.7")).one()
         report_status(session, measure.id, State.AT_RISK, contacts["SM"], NOW, "huom" + HOSTILE)
+        # A Teams contact who has not installed the app: the coordinators are told.
+        sm = session.scalars(select(Organisation).where(Organisation.key == "SM")).one()
+        add_contact(session, sm, TEAMS_CONTACT, "UADMIN", NOW)
+        remember_profile(
+            session, TEAMS_CONTACT, locale=None, tz=None, display_name="Pekka" + HOSTILE, now=NOW
+        )
 
 
 def test_every_kind_of_message_escapes_user_text_in_its_notification_text(
@@ -71,6 +79,7 @@ def test_every_kind_of_message_escapes_user_text_in_its_notification_text(
         assert "<https://evil" not in text
     assert any(f"Väliraportti{ESCAPED}" in text for text in shown)  # the missed list
     assert any(f"YM{ESCAPED}" in text for text in notifications)  # no contact
+    assert any(f"Pekka{ESCAPED}" in text for text in notifications)  # not installed
     deadlines = [slack_post(call) for call in calls if slack_post(call).outbox_ids]
     assert deadlines
     assert all(ESCAPED in post.text.splitlines()[0] for post in deadlines)  # the milestone's text

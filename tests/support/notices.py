@@ -21,6 +21,7 @@ from jobs.notices.reminders import (
     MissedItem,
     MissedReminders,
     NoContact,
+    NotInstalled,
 )
 from jobs.notices.rounds import (
     AskedMeasure,
@@ -88,6 +89,10 @@ def every_notice() -> dict[str, Notice]:
         ),
         OutboxKind.ROUND_MISSING: RoundMissing(1, DUE, 36, 39, MISSING),
         "round complete": RoundMissing(1, DUE, 39, 39, ()),
+        OutboxKind.NOT_INSTALLED: NotInstalled(
+            Person(TEAMS_PEKKA.key, f"Pekka{HOSTILE}"), ("SM", f"YM{HOSTILE}")
+        ),
+        "not installed, name unknown": NotInstalled(Person(TEAMS_PEKKA.key), ("SM",)),
         OutboxKind.DIGEST: Digest(
             today=date(2018, 12, 17),
             upcoming=(DueLine(DUE, "2.7", f"Lausunnot{HOSTILE}", "on_track"),),

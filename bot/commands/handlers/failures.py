@@ -30,6 +30,9 @@ _MESSAGE_CODES = frozenset(
     {"msg_too_long", "no_text", "invalid_blocks", "invalid_blocks_format", "invalid_arguments"}
 )
 _GAVE_UP = "gave up after"  # the sender's own note after too many transient failures
+# The Teams port's codes (bot.teams.port.PERMANENT_CODES) by what fixes them.
+_TEAMS_GONE = {"teams_forbidden": "removed", "teams_not_found": "gone"}
+_TEAMS_OTHER = {"teams_unauthorized": "token", "teams_bad_request": "message"}
 
 
 def list_failures(command: ListFailures, ctx: CommandContext) -> Document:
@@ -63,6 +66,8 @@ def _line(ctx: CommandContext, row: Reminder, numbers: list[str]) -> Phrase:
 
 def hint(code: str, channel: str) -> str:
     """Which fix to suggest for an error code (the ``command.failures.hint.*`` key's last part)."""
+    if channel.startswith(TEAMS_PREFIX):
+        return "teams_" + _teams_hint(code, channel)
     if code.startswith(_GAVE_UP):
         return "gave_up"
     if code in _PERSON_CODES or (code == "channel_not_found" and _is_person(channel)):
@@ -74,6 +79,16 @@ def hint(code: str, channel: str) -> str:
     if code in _MESSAGE_CODES:
         return "message"
     return "other"
+
+
+def _teams_hint(code: str, channel: str) -> str:
+    """403: the app was removed (by the person, or from the team); 404: the chat or channel is
+    gone. Each fixed differently for a person and for a channel."""
+    if code in _TEAMS_GONE:
+        return f"{_TEAMS_GONE[code]}_{'person' if _is_person(channel) else 'channel'}"
+    if code.startswith(_GAVE_UP):
+        return "gave_up"
+    return _TEAMS_OTHER.get(code, "other")
 
 
 def _whom(channel: str) -> Person | Channel:
