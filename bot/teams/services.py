@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from sqlalchemy.orm import Session, sessionmaker
+
 from bot.answers import Answer
+from bot.commands.context import CommandContext
+from bot.commands.handlers import handle
+from bot.commands.parse import Command
+from bot.commands.record import RecordStatus
+from bot.commands.results import Result
 from bot.language import preferred_language
-from bot.teams.status import RecordStatus
+from data import directory
+from data.db import transaction
+from seuranta.identity import Platform
 from seuranta.settings import Settings
 
 if TYPE_CHECKING:
@@ -22,12 +31,52 @@ class Services:
     engine: Engine
     settings: Settings
     clock: Callable[[], datetime]
+    # The records behind subcommands and conversation references; None: questions only (a
+    # process that only sends, such as the worker).
+    factory: sessionmaker[Session] | None = None
     # Records a status clicked on a card; None: card clicks are not handled.
     record_status: RecordStatus | None = None
 
     async def ask(self, question: str, lang: str) -> Answer:
         """The engine's answer; the engine and its database are synchronous, so off the loop."""
         return await asyncio.to_thread(self.engine.ask, question, now=self.clock(), lang=lang)
+
+    @property
+    def records(self) -> sessionmaker[Session]:
+        if self.factory is None:  # the listeners that need it are registered only with it
+            raise RuntimeError("this Teams bot has no records: it answers questions only")
+        return self.factory
+
+    async def command(self, command: Command, person: str, lang: str) -> Result:
+        """A subcommand's result, under the same rules as Slack's ``/seuranta``."""
+        context = CommandContext(
+            person=person,
+            lang=lang,
+            now=self.clock(),
+            factory=self.records,
+            settings=self.settings,
+            engine=self.engine,
+            platform=Platform.TEAMS,
+        )
+        return await asyncio.to_thread(handle, command, context)
+
+    async def remember(self, references: Sequence[directory.ConversationRef]) -> None:
+        """Keep how to reach these people and channels later (reminders, rounds, the digest)."""
+        now = self.clock()
+
+        def store() -> None:
+            with transaction(self.records) as session:
+                for reference in references:
+                    directory.remember_conversation(session, reference, now)
+
+        await asyncio.to_thread(store)
+
+    async def forget(self, destinations: Sequence[str]) -> None:
+        def drop() -> None:
+            with transaction(self.records) as session:
+                directory.forget_conversations(session, destinations)
+
+        await asyncio.to_thread(drop)
 
     def language_for(self, question: str, locale: str | None) -> str:
         """The question's own language, else the Teams client's locale, else the default."""
