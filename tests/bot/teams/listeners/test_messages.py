@@ -135,7 +135,7 @@ def test_short_answers_are_plain_text_that_teams_shows_as_typed(teams: TeamsClie
     assert answer.text.startswith("There is no measure 9.9")
 
 
-def test_install_and_membership_updates_are_accepted_and_answer_nothing_yet(
+def test_install_and_membership_updates_are_accepted_and_answer_nothing(
     teams: TeamsClient,
 ) -> None:
     url = teams.connector.url
