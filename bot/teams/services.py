@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -70,6 +70,26 @@ class Services:
                     directory.remember_conversation(session, reference, now)
 
         await asyncio.to_thread(store)
+
+    async def remember_people(self, told: Mapping[str, tuple[str | None, str | None]]) -> None:
+        """What Teams says of people, by key: (name, locale); None leaves what is known."""
+        now = self.clock()
+
+        def store() -> None:
+            with transaction(self.records) as session:
+                for key, (name, locale) in told.items():
+                    directory.remember_profile(
+                        session, key, locale=locale, tz=None, display_name=name, now=now
+                    )
+
+        await asyncio.to_thread(store)
+
+    async def display_names(self, keys: Sequence[str]) -> dict[str, str]:
+        def read() -> dict[str, str]:
+            with self.records() as session:
+                return directory.display_names(session, keys)
+
+        return await asyncio.to_thread(read)
 
     async def forget(self, destinations: Sequence[str]) -> None:
         def drop() -> None:

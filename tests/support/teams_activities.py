@@ -139,6 +139,19 @@ def _mentioning(activity: dict[str, Any], text: str, app_id: str) -> dict[str, A
     return activity
 
 
+def mentioning_person(
+    activity: dict[str, Any], user: TeamsUser, *, with_object_id: bool = True
+) -> dict[str, Any]:
+    """``activity`` with ``@user`` written at the end of its text, as Teams writes a mention of a
+    person: ``<at>Name</at>`` and a ``mention`` entity naming the account (with or without the
+    AAD object id, which Teams does not always include)."""
+    at = f"<at>{user.name}</at>"
+    activity["text"] = f"{activity['text'].rstrip()} {at}"
+    mentioned = user.account() if with_object_id else {"id": user.id, "name": user.name}
+    activity["entities"].append({"mentioned": mentioned, "text": at, "type": "mention"})
+    return activity
+
+
 def channel_mention(
     text: str,
     *,

@@ -16,6 +16,8 @@ in a channel how to reach that channel (:mod:`bot.teams.conversations`).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from microsoft_teams.api.activities import MessageActivity, MessageActivityInput
 from microsoft_teams.api.models import ConversationReference
 from microsoft_teams.apps import ActivityContext, App
@@ -25,10 +27,11 @@ from microsoft_teams.cards import ActionSet, OpenUrlAction
 from bot.answers import Answer
 from bot.commands.parse import Ask, Command, parse_command, question_text
 from bot.commands.results import ReportFiles, Result, say
-from bot.document import phrase
+from bot.document import Document, phrase
 from bot.teams.cards import render_answer
 from bot.teams.conversations import person_key, reference
 from bot.teams.documents import document_card, document_message
+from bot.teams.people import named, people
 from bot.teams.services import Services
 from bot.teams.user_text import typed
 from seuranta.i18n import message
@@ -60,10 +63,28 @@ async def answer_message(ctx: ActivityContext[MessageActivity], services: Servic
     if where is not None:
         await services.remember([where])
     words = await typed(ctx)
+    await services.remember_people(_told(activity, words.names))
     command = parse_command(words.text, words.names)
     lang = services.language_for(question_text(command), activity.locale)
     result = await _result(command, activity, services, lang)
+    if isinstance(result, Document):
+        unnamed = people(result) - words.names.keys()
+        found = await services.display_names(sorted(unnamed)) if unnamed else {}
+        result = named(result, {**found, **words.names})
     await ctx.send(_shown(result, services, lang), _thread(ctx))
+
+
+def _told(
+    activity: MessageActivity, mentioned: Mapping[str, str]
+) -> dict[str, tuple[str | None, str | None]]:
+    """The names Teams gave in this message, and the writer's locale."""
+    told: dict[str, tuple[str | None, str | None]] = {
+        key: (name or None, None) for key, name in mentioned.items()
+    }
+    writer = person_key(activity.from_)
+    if writer is not None:
+        told[writer] = (activity.from_.name or None, activity.locale)
+    return told
 
 
 async def _result(
