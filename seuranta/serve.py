@@ -34,6 +34,7 @@ from bot.commands.record import status_recorder
 from bot.engine import Engine as AnswerEngine
 from bot.slack.app import build_app
 from bot.slack.client import NETWORK_ERRORS, unreachable
+from bot.slack.socket_mode import SocketModeHandler
 from bot.slack.web import SeurantaWsgi
 from bot.teams.app import MESSAGING_PATH, TeamsBot, teams_wsgi
 from reports.web import make_app as make_status_page
@@ -56,7 +57,6 @@ class GunicornServer(BaseApplication):  # type: ignore[misc]  # gunicorn has no 
         settings: Settings,
         *,
         post_fork: Callable[[], None] | None = None,
-        when_ready: Callable[[], None] | None = None,
     ) -> None:
         self.application = application
         self.options: dict[str, Any] = {
@@ -73,7 +73,6 @@ class GunicornServer(BaseApplication):  # type: ignore[misc]  # gunicorn has no 
             # gunicorn's own lines in our format, through the root logger (seuranta.logs).
             "logconfig_dict": logs.config(settings.log_format),
             "post_fork": lambda _server, _worker: post_fork() if post_fork else None,
-            "when_ready": lambda _server: when_ready() if when_ready else None,
         }
         super().__init__()
 
@@ -113,7 +112,7 @@ def serve(settings: Settings, factory: sessionmaker[Session]) -> int:
     socket_mode = slack is not None and settings.socket_mode
     if socket_mode and teams is None:
         assert slack is not None
-        _socket_mode(slack, settings).start()
+        _socket_mode(slack, settings).start()  # type: ignore[no-untyped-call]
         return 0
     database: Engine = factory.kw["bind"]
     wsgi = SeurantaWsgi(
@@ -124,17 +123,12 @@ def serve(settings: Settings, factory: sessionmaker[Session]) -> int:
         default_lang=settings.language,
         routes={MESSAGING_PATH: teams} if teams is not None else None,
     )
-    when_ready = None
     if socket_mode:
         assert slack is not None
-        # In the master, once it listens; the workers it forks only serve HTTP.
-        when_ready = _socket_mode(slack, settings).connect
-    GunicornServer(
-        wsgi,
-        settings,
-        post_fork=lambda: database.dispose(close=False),
-        when_ready=when_ready,
-    ).run()
+        # Here, in the gunicorn master, before it forks: the workers only serve HTTP, and the
+        # WebSocket's threads stay in this process (a fork copies no thread).
+        _socket_mode(slack, settings).connect()  # type: ignore[no-untyped-call]
+    GunicornServer(wsgi, settings, post_fork=lambda: database.dispose(close=False)).run()
     return 0
 
 
@@ -156,9 +150,7 @@ def _teams(settings: Settings, factory: sessionmaker[Session], engine: AnswerEng
     )
 
 
-def _socket_mode(app: App, settings: Settings) -> Any:
-    from slack_bolt.adapter.socket_mode import SocketModeHandler
-
+def _socket_mode(app: App, settings: Settings) -> SocketModeHandler:
     logger.info("connecting to Slack in Socket Mode")
     return SocketModeHandler(app, settings.slack_app_token)
 

@@ -13,9 +13,10 @@ from sqlalchemy import select
 from data import directory
 from data.db import make_engine, make_sessionmaker
 from data.models import Measure, StatusReport
-from tests.bot.slack.conftest import SECRET, SignedSlack
+from tests.bot.slack.conftest import SECRET, SignedSlack, payload
 from tests.fakeslack import FakeSlack, running_fake
 from tests.support import teams_activities as activities
+from tests.support.fake_socket_mode import FakeSocketMode
 from tests.support.served import Served, clean_environment, free_port, run, serving
 from tests.support.teams_activities import APP_ID, CHANNEL_ID, MAIJA, SVEN
 from tests.support.teams_connector import FakeConnector, card_lines
@@ -231,3 +232,27 @@ def test_the_emulator_is_refused_beside_an_app_id(tmp_path: Path) -> None:
     assert status == 2
     assert len(lines) == 1
     assert "SEURANTA_TEAMS_EMULATOR" in lines[0]
+
+
+def test_slack_in_socket_mode_and_teams_over_http_in_the_same_process(
+    tmp_path: Path, connector: FakeConnector, fake_slack: FakeSlack
+) -> None:
+    env = _emulator(tmp_path) | {
+        "SLACK_BOT_TOKEN": "xoxb-test",
+        "SLACK_APP_TOKEN": "xapp-1-test",
+        "SLACK_API_URL": fake_slack.url,
+    }
+    command = payload("slash_command") | {"command": "/seuranta", "text": "who owns 2.7?"}
+    question = activities.personal_message("who owns 2.7?", service_url=connector.url)
+    with FakeSocketMode() as socket_mode:
+        fake_slack.socket_mode_url = socket_mode.url
+        with serving(env) as served:
+            assert socket_mode.wait_connected()
+            ack = socket_mode.request("slash_commands", command)
+            teams = _post(served, question)
+
+    assert ack is not None
+    assert "SM" in ack["payload"]["text"]
+    assert teams.status == 200
+    (answer,) = connector.activities()
+    assert card_lines(answer.cards[0])[0] == "Owners of measure 2.7"
