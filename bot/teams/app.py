@@ -42,6 +42,7 @@ from microsoft_teams.apps import ActivityContext, App, AppOptions
 from microsoft_teams.common import ClientOptions
 
 from bot.commands.record import RecordStatus
+from bot.rate_limit import RateLimiter
 from bot.teams.bridge import WsgiBridge
 from bot.teams.conversations import tenant_of
 from bot.teams.listeners import register_listeners
@@ -109,7 +110,8 @@ def teams_wsgi(
     each (forked) worker process.
     """
     settings.require_teams()
-    services = Services(engine, settings, clock or _utc_now, factory, record_status)
+    limiter = RateLimiter(settings.rate_limit) if settings.rate_limit else None
+    services = Services(engine, settings, clock or _utc_now, factory, record_status, limiter)
     bridge = WsgiBridge()
     app = _ExplicitApp(
         _credentials(settings, token_provider),

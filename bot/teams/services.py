@@ -17,6 +17,7 @@ from bot.commands.parse import Command
 from bot.commands.record import RecordStatus
 from bot.commands.results import Result
 from bot.language import preferred_language
+from bot.rate_limit import RateLimiter
 from data import directory
 from data.db import transaction
 from seuranta.identity import Platform
@@ -36,6 +37,8 @@ class Services:
     factory: sessionmaker[Session] | None = None
     # Records a status clicked on a card; None: card clicks are not handled.
     record_status: RecordStatus | None = None
+    # SEURANTA_RATE_LIMIT: questions and commands one person may send a minute; None: no limit.
+    limiter: RateLimiter | None = None
 
     async def ask(self, question: str, lang: str) -> Answer:
         """The engine's answer; the engine and its database are synchronous, so off the loop."""

@@ -16,6 +16,8 @@ in a channel how to reach that channel (:mod:`bot.teams.conversations`).
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Mapping
 
 from microsoft_teams.api.activities import MessageActivity, MessageActivityInput
@@ -28,13 +30,17 @@ from bot.answers import Answer
 from bot.commands.parse import Ask, Command, parse_command, question_text
 from bot.commands.results import ReportFiles, Result, say
 from bot.document import Document, phrase
+from bot.rate_limit import RateLimiter, Verdict
 from bot.teams.cards import render_answer
 from bot.teams.conversations import person_key, reference
 from bot.teams.documents import document_card, document_message
 from bot.teams.people import named, people
 from bot.teams.services import Services
 from bot.teams.user_text import typed
+from seuranta import logs
 from seuranta.i18n import message
+
+logger = logging.getLogger(__name__)
 
 
 def register(app: App, services: Services) -> None:
@@ -53,6 +59,8 @@ async def answer_message(ctx: ActivityContext[MessageActivity], services: Servic
         return  # a channel message not addressed to us (with message-read permissions)
     if activity.value is not None and not activity.text:
         return  # an Action.Submit click from a card: not a question
+    if services.limiter is not None and not await _within_rate(ctx, services.limiter, services):
+        return
     if services.factory is None:
         question = (activity.strip_mentions_text().text or "").strip()
         lang = services.language_for(question, activity.locale)
@@ -72,6 +80,24 @@ async def answer_message(ctx: ActivityContext[MessageActivity], services: Servic
         found = await services.display_names(sorted(unnamed)) if unnamed else {}
         result = named(result, {**found, **words.names})
     await ctx.send(_shown(result, services, lang), _thread(ctx))
+
+
+async def _within_rate(
+    ctx: ActivityContext[MessageActivity], limiter: RateLimiter, services: Services
+) -> bool:
+    """SEURANTA_RATE_LIMIT, as in Slack: past it, one "slow down" a window, then silence."""
+    activity = ctx.activity
+    who = person_key(activity.from_) or activity.from_.id
+    verdict = limiter.check(who, time.monotonic())
+    if verdict is Verdict.ALLOW:
+        return True
+    told = verdict is Verdict.REFUSE_AND_TELL
+    logger.info("rate limited", extra=logs.fields(user=who, told=told))
+    if told:
+        lang = services.language_for(activity.text or "", activity.locale)
+        text = message("command.slow_down", lang, limit=limiter.limit)
+        await ctx.send(MessageActivityInput(text=text, text_format="plain"), _thread(ctx))
+    return False
 
 
 def _told(

@@ -87,6 +87,7 @@ def signed_settings(connector: FakeConnector) -> Settings:
     return Settings(
         language="fi",
         admins=frozenset({f"teams:{AINO.aad_object_id}"}),
+        rate_limit=0,  # tests send many questions a minute; the limit has a test of its own
         teams_app_id=APP_ID,
         teams_app_password=APP_PASSWORD,
         teams_openid_metadata_url=connector.openid_metadata_url,
@@ -124,7 +125,8 @@ def emulator(
     answers: AnswerEngine, factory: sessionmaker[Session], connector: FakeConnector
 ) -> Iterator[TeamsClient]:
     """The bot in emulator mode: no tokens either way."""
-    bot = teams_wsgi(Settings(teams_emulator=True), answers, clock=lambda: NOW, factory=factory)
+    settings = Settings(teams_emulator=True, rate_limit=0)
+    bot = teams_wsgi(settings, answers, clock=lambda: NOW, factory=factory)
     with _served(bot) as url:
         yield TeamsClient(url, connector, None)
 

@@ -29,6 +29,17 @@ from tests.support.wsgi_server import serving
 MAIJA_KEY = f"teams:{MAIJA.aad_object_id}"
 
 
+@pytest.fixture(autouse=True)
+def every_card_validates(
+    connector: FakeConnector, validators: OfficialValidators
+) -> Iterator[None]:
+    """Whatever a test looks at, every card the bot sent passes Microsoft's own library."""
+    yield
+    for call in connector.activities():
+        for card in call.cards:
+            assert validators.card(card) == [], card
+
+
 def typed(teams: TeamsClient, text: str, user: TeamsUser = MAIJA, locale: str = "en-US") -> Call:
     """``text`` in ``user``'s personal chat with the bot; the one reply."""
     message = activities.personal_message(
