@@ -63,24 +63,21 @@ class Services:
         )
         return await asyncio.to_thread(handle, command, context)
 
-    async def remember(self, references: Sequence[directory.ConversationRef]) -> None:
-        """Keep how to reach these people and channels later (reminders, rounds, the digest)."""
+    async def remember(
+        self,
+        references: Sequence[directory.ConversationRef],
+        people: Mapping[str, tuple[str | None, str | None]] | None = None,
+    ) -> None:
+        """Keep how to reach these people and channels later (reminders, rounds, the digest),
+        and what Teams says of people, by key: (name, locale), None leaving what is known. One
+        transaction: a message pays for one, and unchanged values write nothing."""
         now = self.clock()
 
         def store() -> None:
             with transaction(self.records) as session:
                 for reference in references:
                     directory.remember_conversation(session, reference, now)
-
-        await asyncio.to_thread(store)
-
-    async def remember_people(self, told: Mapping[str, tuple[str | None, str | None]]) -> None:
-        """What Teams says of people, by key: (name, locale); None leaves what is known."""
-        now = self.clock()
-
-        def store() -> None:
-            with transaction(self.records) as session:
-                for key, (name, locale) in told.items():
+                for key, (name, locale) in (people or {}).items():
                     directory.remember_profile(
                         session, key, locale=locale, tz=None, display_name=name, now=now
                     )

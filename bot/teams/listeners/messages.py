@@ -67,11 +67,9 @@ async def answer_message(ctx: ActivityContext[MessageActivity], services: Servic
         answer = await services.ask(question, lang)
         await ctx.send(render_answer(answer, services.settings.zone), _thread(ctx))
         return
-    where = reference(activity)
-    if where is not None:
-        await services.remember([where])
     words = await typed(ctx)
-    await services.remember_people(_told(activity, words.names))
+    where = reference(activity)
+    await services.remember([where] if where else [], _told(activity, words.names))
     command = parse_command(words.text, words.names)
     lang = services.language_for(question_text(command), activity.locale)
     result = await _result(command, activity, services, lang)
