@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -18,6 +18,7 @@ from bot.commands.record import RecordStatus
 from bot.commands.results import Result
 from bot.language import preferred_language
 from bot.rate_limit import RateLimiter
+from bot.teams.recent import Recent
 from data import directory
 from data.db import transaction
 from seuranta.identity import Platform
@@ -39,6 +40,7 @@ class Services:
     record_status: RecordStatus | None = None
     # SEURANTA_RATE_LIMIT: questions and commands one person may send a minute; None: no limit.
     limiter: RateLimiter | None = None
+    recent: Recent = field(default_factory=Recent)
 
     async def ask(self, question: str, lang: str) -> Answer:
         """The engine's answer; the engine and its database are synchronous, so off the loop."""
@@ -67,22 +69,35 @@ class Services:
         self,
         references: Sequence[directory.ConversationRef],
         people: Mapping[str, tuple[str | None, str | None]] | None = None,
+        *,
+        always: bool = False,
     ) -> None:
         """Keep how to reach these people and channels later (reminders, rounds, the digest),
-        and what Teams says of people, by key: (name, locale), None leaving what is known. One
-        transaction: a message pays for one, and unchanged values write nothing."""
+        and what Teams says of people, by key: (name, locale), None leaving what is known. What
+        this process stored lately is skipped (:mod:`bot.teams.recent`) unless ``always``."""
+        told: dict[Hashable, Hashable] = {
+            **{("reference", r.destination): r for r in references},
+            **{("person", key): value for key, value in (people or {}).items()},
+        }
+        new = {k: v for k, v in told.items() if always or not self.recent.known(k, v)}
+        if not new:
+            return
         now = self.clock()
 
         def store() -> None:
             with transaction(self.records) as session:
                 for reference in references:
-                    directory.remember_conversation(session, reference, now)
+                    if ("reference", reference.destination) in new:
+                        directory.remember_conversation(session, reference, now)
                 for key, (name, locale) in (people or {}).items():
-                    directory.remember_profile(
-                        session, key, locale=locale, tz=None, display_name=name, now=now
-                    )
+                    if ("person", key) in new:
+                        directory.remember_profile(
+                            session, key, locale=locale, tz=None, display_name=name, now=now
+                        )
 
         await asyncio.to_thread(store)
+        for key, value in new.items():
+            self.recent.stored(key, value)
 
     async def display_names(self, keys: Sequence[str]) -> dict[str, str]:
         def read() -> dict[str, str]:
@@ -97,6 +112,7 @@ class Services:
                 directory.forget_conversations(session, destinations)
 
         await asyncio.to_thread(drop)
+        self.recent.forget(("reference", destination) for destination in destinations)
 
     def language_for(self, question: str, locale: str | None) -> str:
         """The question's own language, else the Teams client's locale, else the default."""

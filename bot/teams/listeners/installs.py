@@ -51,7 +51,7 @@ def register(app: App, services: Services) -> None:
 async def _added(activity: ActivityBase, services: Services) -> None:
     found = reference(activity)
     if found is not None:
-        await services.remember([found])
+        await services.remember([found], always=True)  # another process may have forgotten it
         logger.info("teams: can now reach %s", found.destination)
 
 
