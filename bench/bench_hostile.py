@@ -44,7 +44,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.fakeslack import FakeSlack  # noqa: E402
+from tests.support.fakeslack import FakeSlack  # noqa: E402
 
 SECRET = "bench-signing-secret"
 ORDINARY = "who owns 2.7?"

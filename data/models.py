@@ -351,9 +351,9 @@ class ReminderStatus(StrEnum):
 
     PLANNED = "planned"
     CLAIMED = "claimed"  # leased by a sender, not yet posted
-    SENDING = "sending"  # the post may have reached Slack: the one window for a duplicate
+    SENDING = "sending"  # the post may have reached the platform: the one window for a duplicate
     SENT = "sent"
-    FAILED = "failed"  # a permanent Slack error, or transient ones past the attempt limit
+    FAILED = "failed"  # a permanent platform error, or transient ones past the attempt limit
     CANCELLED = "cancelled"  # the milestone moved or was removed before sending
     FOLDED = "folded"  # stale after downtime: listed in a "you missed these" message instead
     # Not worth sending when its time came: the recipient paused reminders, the milestone was

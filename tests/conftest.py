@@ -12,7 +12,6 @@ import os
 import shutil
 import uuid
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -20,16 +19,13 @@ from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from data import status
 from data.db import make_engine, make_sessionmaker, upgrade
 from data.importer import BUNDLED_SOURCE, ImportSummary, import_file
-from data.models import State
+from tests.support.programme import NOW
 
 POSTGRES_URL = os.environ.get(
     "SEURANTA_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
-# The source programme speaks as of spring 2018; its end-of-year reminders fall due in December.
-NOW = datetime(2018, 12, 17, 10, 0, tzinfo=UTC)
 
 _postgres_down: str | None = None
 
@@ -100,24 +96,3 @@ def factory(engine: Engine) -> sessionmaker[Session]:
 def imported(factory: sessionmaker[Session]) -> ImportSummary:
     """The real programme, imported from the bundled document."""
     return import_file(factory, BUNDLED_SOURCE, now=NOW)
-
-
-def report_status(
-    session: Session, measure_id: int, state: State, reporter: str, at: datetime, note: str = ""
-) -> None:
-    """A status report as any surface stores it (data.status.record), for arranging tests."""
-    status.record(
-        session,
-        measure_id=measure_id,
-        milestone_id=None,
-        state=state,
-        note=note,
-        reporter=reporter,
-        reporter_name="",
-        organisation=None,
-        source="command",
-        channel=None,
-        message_ts=None,
-        permalink=None,
-        now=at,
-    )

@@ -29,7 +29,7 @@ from bot.render.text import render_text
 from data import deadlines
 from data.importer import ImportSummary
 from data.models import Measure, State, StatusReport
-from tests.conftest import NOW, report_status
+from tests.support.programme import NOW, report_status
 
 
 @pytest.fixture

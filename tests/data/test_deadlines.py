@@ -15,7 +15,7 @@ from data.directory import add_contact, resolve_one
 from data.importer import BUNDLED_SOURCE, ImportSummary, import_file
 from data.models import Milestone, Programme
 from data.schedule import MilestoneKind
-from tests.conftest import NOW
+from tests.support.programme import NOW
 
 TODAY = date(2018, 12, 17)  # NOW in Helsinki
 ADMIN = "UADMIN"

@@ -18,7 +18,7 @@ from data.importer import ImportSummary
 from data.models import ConversationKind, ConversationReference
 from seuranta.errors import InputError
 from seuranta.identity import PersonId
-from tests.conftest import NOW
+from tests.support.programme import NOW
 
 AAD = "5f0c1a6e-3f8e-4c53-9a53-1a2b3c4d5e6f"
 TEAMS_WRITTEN = "teams:5F0C1A6E-3F8E-4C53-9A53-1A2B3C4D5E6F"  # as copied from Entra, in capitals

@@ -26,7 +26,7 @@ from data.models import (
 )
 from data.queries import current_programme
 from seuranta.errors import ImportRefused, SourceError
-from tests.conftest import NOW
+from tests.support.programme import NOW
 
 
 def _snapshot(factory: sessionmaker[Session]) -> dict[str, object]:

@@ -12,7 +12,7 @@ from data.directory import add_contact, resolve_one
 from data.importer import ImportSummary
 from data.models import ReportingRound, State
 from seuranta.errors import InputError
-from tests.conftest import NOW, report_status
+from tests.support.programme import NOW, report_status
 
 TODAY = date(2018, 12, 17)
 

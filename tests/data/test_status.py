@@ -11,7 +11,7 @@ from data.db import transaction
 from data.importer import ImportSummary
 from data.models import Measure, State, StatusReport
 from seuranta.identity import Platform
-from tests.conftest import NOW, report_status
+from tests.support.programme import NOW, report_status
 
 TEAMS_PERSON = "teams:5f0c1a6e-3f8e-4c53-9a53-1a2b3c4d5e6f"
 

@@ -18,10 +18,8 @@ from jobs.planner import plan_tick
 from jobs.policy import ReminderPolicy
 from jobs.tick import run_tick
 from seuranta.settings import Settings
-from tests.conftest import NOW
-from tests.jobs.conftest import FAST, Clock, Delivery, ports, tick
-from tests.jobs.test_delivery import expected_recipients
-from tests.jobs.test_recovery import add_milestone
+from tests.support.delivery import FAST, Clock, Delivery, expected_recipients, ports, tick
+from tests.support.programme import NOW, add_milestone
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import Engine
 
 from seuranta.cli import main
-from tests.fakeslack import FakeSlack
 from tests.support.database import cli_url
+from tests.support.fakeslack import FakeSlack
 
 
 def test_remind_dry_run_then_real_run_then_nothing(

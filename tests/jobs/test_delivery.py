@@ -16,39 +16,17 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.document import Lines
 from bot.render.phrase import PlainMarkup, render
 from data.models import (
-    Measure,
     Milestone,
     OutboxKind,
     Reminder,
     ReminderStatus,
-    Responsibility,
-    Role,
 )
 from data.outbox import failures
 from jobs.tick import TickReport, dry_run, run_tick
 from seuranta.settings import Settings
-from tests.conftest import NOW
-from tests.jobs.conftest import FAST, Clock, Delivery, ports
+from tests.support.delivery import FAST, NEW_YEAR_EVE, Clock, Delivery, expected_recipients, ports
+from tests.support.programme import NOW
 from tests.support.recording_port import RecordingPort
-
-NEW_YEAR_EVE = date(2018, 12, 31)
-
-
-def expected_recipients(
-    factory: sessionmaker[Session], contacts: dict[str, str]
-) -> set[tuple[int, str]]:
-    """(milestone id, contact) for every milestone due 31.12.2018 and each lead's contact."""
-    with factory() as session:
-        rows = session.execute(
-            select(Milestone.id, Responsibility.organisation_id)
-            .join(Measure, Measure.id == Milestone.measure_id)
-            .join(Responsibility, Responsibility.measure_id == Measure.id)
-            .where(Milestone.due == NEW_YEAR_EVE, Responsibility.role == Role.LEAD)
-        ).all()
-        from data.models import Organisation
-
-        keys = {o.id: o.key for o in session.scalars(select(Organisation))}
-    return {(milestone_id, contacts[keys[org_id]]) for milestone_id, org_id in rows}
 
 
 def tick(

@@ -18,9 +18,9 @@ from jobs.port import MessagePort
 from jobs.tick import dry_run
 from reports.summary import programme_summary
 from seuranta.settings import Settings
-from tests.conftest import NOW, report_status
-from tests.fakeslack import Call, FakeSlack
-from tests.jobs.conftest import slack_post, tick
+from tests.support.delivery import slack_post, tick
+from tests.support.fakeslack import Call, FakeSlack
+from tests.support.programme import NOW, report_status
 
 POLICY = ReminderPolicy()
 

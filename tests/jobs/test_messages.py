@@ -15,11 +15,9 @@ from data.db import transaction
 from data.models import Contact, Measure, Milestone, Organisation, OutboxKind, Reminder, State
 from jobs.port import MessagePort
 from seuranta.settings import Settings
-from tests.conftest import NOW, report_status
-from tests.fakeslack import FakeSlack
-from tests.jobs.conftest import slack_post, tick
-from tests.jobs.test_recovery import add_milestone
-from tests.jobs.test_rounds import start_round
+from tests.support.delivery import slack_post, start_round, tick
+from tests.support.fakeslack import FakeSlack
+from tests.support.programme import NOW, add_milestone, report_status
 
 # Typed into a deadline, a note, a measure's title or an organisation's name: in mrkdwn it
 # would ping the whole channel and show a link saying something else than where it goes.

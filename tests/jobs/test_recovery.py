@@ -16,15 +16,15 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.document import Document
 from data import outbox
-from data.models import Measure, Milestone, Reminder, ReminderStatus
+from data.models import Reminder, ReminderStatus
 from jobs.planner import plan_tick
 from jobs.policy import ReminderPolicy
 from jobs.port import MessagePort, Posted
 from jobs.sender import SendOptions
 from jobs.tick import run_tick
 from seuranta.settings import Settings
-from tests.conftest import NOW
-from tests.jobs.conftest import FAST, Clock, Delivery, ports
+from tests.support.delivery import FAST, Clock, Delivery, ports
+from tests.support.programme import NOW, add_milestone
 
 
 class Crash(BaseException):
@@ -154,22 +154,6 @@ def test_stop_hands_unstarted_claims_back(
     assert report.sent.deferred
     assert statuses(factory)[ReminderStatus.CLAIMED] == 0
     assert statuses(factory)[ReminderStatus.PLANNED] == len(report.sent.deferred)
-
-
-def add_milestone(factory: sessionmaker[Session], number: str, due: date, text: str) -> None:
-    with factory() as session, session.begin():
-        measure = session.scalars(select(Measure).where(Measure.number == number)).one()
-        session.add(
-            Milestone(
-                measure_id=measure.id,
-                text=text,
-                kind="date",
-                due=due,
-                position=99,
-                origin="chat",
-                created_at=NOW,
-            )
-        )
 
 
 def test_after_a_three_day_outage_stale_reminders_fold_and_fresh_ones_go_once(

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.commands.handlers.rounds import progress_report
 from bot.slack.render.reply import as_mrkdwn
 from bot.slack.status_actions import PICK_ACTION
-from data import queries, reminders, rounds
+from data import rounds
 from data.db import transaction
 from data.directory import add_contact, resolve_one
 from data.importer import ImportSummary
@@ -24,11 +24,11 @@ from jobs.policy import ReminderPolicy
 from jobs.port import MessagePort
 from jobs.tick import dry_run
 from seuranta.settings import Settings
-from tests.conftest import NOW, report_status
-from tests.fakeslack import Call, FakeSlack
-from tests.jobs.conftest import slack_post, tick
+from tests.support.delivery import ROUND_DUE as DUE
+from tests.support.delivery import slack_post, start_round, tick
+from tests.support.fakeslack import Call, FakeSlack
+from tests.support.programme import NOW, report_status
 
-DUE = date(2019, 1, 15)
 POLICY = ReminderPolicy()
 
 
@@ -51,26 +51,6 @@ def test_nudges_fall_every_few_days_on_working_days_until_the_due_day() -> None:
 def test_the_missing_list_comes_the_first_working_day_after_the_due_day() -> None:
     assert round_jobs.missing_date(POLICY, DUE) == date(2019, 1, 16)
     assert round_jobs.missing_date(POLICY, date(2019, 1, 4)) == date(2019, 1, 7)  # a Friday
-
-
-def start_round(factory: sessionmaker[Session], settings: Settings, pattern: str = "*") -> int:
-    """What ``/seuranta round start`` does: the round and its first messages, in one go."""
-    with transaction(factory) as session:
-        version = queries.current_programme_version(session)
-        assert version is not None
-        found = rounds.start(
-            session,
-            programme_id=version[0],
-            due=DUE,
-            pattern=pattern,
-            started_by="UADMIN",
-            now=NOW,
-            today=NOW.date(),
-        )
-        progress = rounds.progress(session, found)
-        asks = round_jobs.ask_rows(session, progress, NOW, settings.coordinator_channel)
-        reminders.insert_planned(session, asks)
-        return found.id
 
 
 def progress_of(factory: sessionmaker[Session], round_id: int) -> RoundProgress:

@@ -15,8 +15,8 @@ from data.db import make_engine, make_sessionmaker, transaction
 from reports.table import COLUMNS
 from seuranta.cli import main
 from seuranta.settings import load_settings
-from tests.conftest import NOW
-from tests.reports.conftest import HOSTILE_REPORTER, csv_rows, store_hostile_texts, xlsx_rows
+from tests.support.exports import HOSTILE_REPORTER, csv_rows, store_hostile_texts, xlsx_rows
+from tests.support.programme import NOW
 
 
 @pytest.fixture(autouse=True)

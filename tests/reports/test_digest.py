@@ -11,7 +11,7 @@ from data import queries
 from data.models import State
 from reports.digest import load_digest
 from reports.summary import programme_summary
-from tests.conftest import NOW
+from tests.support.programme import NOW
 
 TODAY = date(2018, 12, 17)
 

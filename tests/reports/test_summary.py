@@ -13,7 +13,7 @@ from data.models import State
 from data.queries import current_programme
 from reports.snapshot import Deadline
 from reports.summary import UNREPORTED, is_overdue, programme_summary
-from tests.conftest import NOW
+from tests.support.programme import NOW
 
 TODAY = date(2018, 12, 17)
 

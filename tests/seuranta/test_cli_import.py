@@ -17,9 +17,9 @@ from data.importer import BUNDLED_SOURCE
 from data.models import Base, Measure, Reminder, ReminderStatus, State
 from data.queries import current_programme
 from seuranta.cli import main
-from tests.conftest import NOW, report_status
-from tests.fakeslack import running_fake
 from tests.support.database import cli_url
+from tests.support.fakeslack import running_fake
+from tests.support.programme import NOW, report_status
 
 TITLE = "Sisäisen turvallisuuden strategian toimenpideohjelma"
 LINES = BUNDLED_SOURCE.read_text(encoding="utf-8").splitlines()

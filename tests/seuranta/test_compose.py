@@ -9,7 +9,7 @@ from seuranta.compose import message_ports
 from seuranta.errors import ConfigError
 from seuranta.identity import Platform
 from seuranta.settings import Settings
-from tests.fakeslack import running_fake
+from tests.support.fakeslack import running_fake
 
 
 def test_slack_is_sent_to_with_its_token_checked_and_no_automatic_repeats() -> None:

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.bot.slack.conftest import SECRET, SignedSlack, payload
-from tests.fakeslack import BOT_USER_ID, FakeSlack, running_fake
 from tests.support.fake_socket_mode import FakeSocketMode
+from tests.support.fakeslack import BOT_USER_ID, FakeSlack, running_fake
 from tests.support.served import free_port, run, start_serve
+from tests.support.slack_requests import SECRET, SignedSlack, payload
 
 ROOT = Path(__file__).resolve().parents[2]
 

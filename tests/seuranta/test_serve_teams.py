@@ -13,11 +13,11 @@ from sqlalchemy import select
 from data import directory
 from data.db import make_engine, make_sessionmaker
 from data.models import Measure, StatusReport
-from tests.bot.slack.conftest import SECRET, SignedSlack, payload
-from tests.fakeslack import FakeSlack, running_fake
 from tests.support import teams_activities as activities
 from tests.support.fake_socket_mode import FakeSocketMode
+from tests.support.fakeslack import FakeSlack, running_fake
 from tests.support.served import Served, clean_environment, free_port, run, serving
+from tests.support.slack_requests import SECRET, SignedSlack, payload
 from tests.support.teams_activities import APP_ID, CHANNEL_ID, MAIJA, SVEN
 from tests.support.teams_connector import FakeConnector, card_lines
 from tests.support.teams_tokens import TokenIssuer

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -13,16 +11,8 @@ from data.directory import add_contact, resolve_one
 from data.importer import ImportSummary
 from seuranta.identity import Platform
 from seuranta.settings import Settings
-from tests.conftest import NOW
-
-ADMIN = "UADMIN001"
-SM_CONTACT = "USMCONTACT"  # named a contact of SM, which leads measure 2.7
-# SM's other contact. A Teams person's key ("teams:" and an object id) needs the wider column
-# of migration 0004 (person keys), so the stored people here are Slack's until it lands.
-OTHER_CONTACT = "WSMCONTACT"
-STRANGER = "USTRANGER"
-
-Context = Callable[..., CommandContext]
+from tests.support.people import ADMIN, OTHER_CONTACT, SM_CONTACT, Context
+from tests.support.programme import NOW
 
 
 @pytest.fixture

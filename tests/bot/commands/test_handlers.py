@@ -6,8 +6,8 @@ from typing import get_args
 
 from bot.commands.handlers import HANDLERS, handle
 from bot.commands.parse import Command, ListRounds, Usage
-from tests.bot.commands.conftest import STRANGER, Context
 from tests.support.documents import shown
+from tests.support.people import STRANGER, Context
 
 
 def test_every_command_type_has_a_handler_and_nothing_else_does() -> None:

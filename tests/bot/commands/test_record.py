@@ -18,8 +18,8 @@ from data.models import Measure, OutboxKind, Reminder, State, StatusReport
 from jobs.tick import run_tick
 from seuranta.identity import Platform
 from seuranta.settings import Settings
-from tests.bot.commands.conftest import ADMIN, SM_CONTACT, STRANGER, Context
-from tests.conftest import NOW
+from tests.support.people import ADMIN, SM_CONTACT, STRANGER, Context
+from tests.support.programme import NOW
 from tests.support.recording_port import RecordingPort
 
 ADMINS = frozenset({ADMIN})

@@ -24,8 +24,8 @@ from bot.slack.socket_mode import dispatch
 from data.db import make_engine, make_sessionmaker
 from seuranta import logs
 from seuranta.settings import Settings
-from tests.bot.slack.conftest import SECRET, payload, signature
-from tests.fakeslack import BOT_USER_ID, FakeSlack
+from tests.support.fakeslack import BOT_USER_ID, FakeSlack
+from tests.support.slack_requests import SECRET, payload, signature
 
 
 @pytest.fixture

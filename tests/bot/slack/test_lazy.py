@@ -12,8 +12,8 @@ from slack_sdk import WebClient
 
 from bot.slack.errors import handle_error
 from bot.slack.lazy import acknowledge, later
-from tests.bot.slack.conftest import payload
-from tests.fakeslack import FakeSlack
+from tests.support.fakeslack import FakeSlack
+from tests.support.slack_requests import payload
 
 
 @pytest.fixture

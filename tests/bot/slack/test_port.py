@@ -11,7 +11,7 @@ from bot.slack.client import web_client
 from bot.slack.port import SlackPort
 from jobs.port import PermanentError, Posted
 from seuranta.settings import Settings
-from tests.fakeslack import FakeSlack, running_fake
+from tests.support.fakeslack import FakeSlack, running_fake
 from tests.support.notices import every_notice
 
 DIGEST = every_notice()["digest"].document()

@@ -15,9 +15,10 @@ from bot.slack.app import build_app
 from bot.slack.web import SeurantaWsgi
 from data.importer import ImportSummary
 from seuranta.settings import Settings
-from tests.bot.slack.conftest import SECRET, SignedSlack, payload, serve_in_thread
-from tests.conftest import NOW
-from tests.fakeslack import BOT_USER_ID, FakeSlack
+from tests.support.fakeslack import BOT_USER_ID, FakeSlack
+from tests.support.programme import NOW
+from tests.support.slack_requests import SECRET, SignedSlack, payload
+from tests.support.wsgi_server import serving
 
 SLOW_DOWN = "Questions are coming faster than I can answer (at most 3 a minute)."
 SETTLE = 0.5  # listeners run after the acknowledgement; what should not come gets this long
@@ -145,10 +146,8 @@ def unlimited(
     """The bot with SEURANTA_RATE_LIMIT=0."""
     settings = dataclasses.replace(slack_settings, rate_limit=0)
     app = build_app(settings, AnswerEngine(factory, zone=settings.zone), factory, clock=lambda: NOW)
-    url, server = serve_in_thread(SeurantaWsgi(app, engine, SECRET))
-    yield SignedSlack(url)
-    server.shutdown()
-    server.server_close()
+    with serving(SeurantaWsgi(app, engine, SECRET)) as url:
+        yield SignedSlack(url)
 
 
 def test_a_limit_of_zero_turns_it_off(unlimited: SignedSlack) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.slack.signature import is_from_slack
-from tests.bot.slack.conftest import SECRET, signature
+from tests.support.slack_requests import SECRET, signature
 
 NOW = 1_700_000_000
 BODY = b'{"type": "event_callback"}'

@@ -19,8 +19,9 @@ from bot.slack.web import SeurantaWsgi
 from data.db import make_engine, make_sessionmaker
 from seuranta import logs
 from seuranta.settings import Settings
-from tests.bot.slack.conftest import SECRET, SignedSlack, payload, serve_in_thread
-from tests.fakeslack import FakeSlack
+from tests.support.fakeslack import FakeSlack
+from tests.support.slack_requests import SECRET, SignedSlack, payload
+from tests.support.wsgi_server import serving
 
 
 def test_a_bad_signature_gets_401(slack: SignedSlack, fake_slack: FakeSlack) -> None:
@@ -140,10 +141,8 @@ def without_database(tmp_path: Path, fake_slack: FakeSlack) -> Iterator[SignedSl
     )
     client = WebClient(token="xoxb-test", base_url=fake_slack.url)
     app = build_app(settings, AnswerEngine(factory), factory, client=client)
-    url, server = serve_in_thread(SeurantaWsgi(app, engine, SECRET))
-    yield SignedSlack(url)
-    server.shutdown()
-    server.server_close()
+    with serving(SeurantaWsgi(app, engine, SECRET)) as url:
+        yield SignedSlack(url)
 
 
 def test_healthz_is_503_when_the_database_is_gone(without_database: SignedSlack) -> None:

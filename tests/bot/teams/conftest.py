@@ -11,12 +11,9 @@ reply the bot sends lands in ``connector``.
 
 from __future__ import annotations
 
-import json
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from typing import Any
 
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
@@ -26,43 +23,13 @@ from bot.engine import Engine as AnswerEngine
 from bot.teams.app import TeamsBot, teams_wsgi
 from data.importer import ImportSummary
 from seuranta.settings import Settings
-from tests.conftest import NOW
-from tests.support import teams_activities
+from tests.support.programme import NOW
 from tests.support.teams_activities import AINO
+from tests.support.teams_client import APP_ID, APP_PASSWORD, TeamsClient, outbound_token
 from tests.support.teams_connector import FakeConnector
-from tests.support.teams_tokens import OUTBOUND_TOKEN, TokenIssuer
+from tests.support.teams_tokens import TokenIssuer
 from tests.support.validators import OfficialValidators, official_validators
-from tests.support.wsgi_server import Reply, request, serving
-
-APP_ID = teams_activities.APP_ID
-APP_PASSWORD = "a-client-secret-that-is-never-sent"
-
-
-@dataclass(frozen=True, slots=True)
-class TeamsClient:
-    """Posts activities to the bot as the Bot Connector does, signed unless told otherwise."""
-
-    url: str
-    connector: FakeConnector
-    issuer: TokenIssuer | None
-
-    def post(
-        self, activity: dict[str, Any], *, token: str | None = None, sign: bool = True
-    ) -> Reply:
-        headers = {"Content-Type": "application/json; charset=utf-8"}
-        if token is None and sign and self.issuer is not None:
-            token = self.issuer.token(activity["serviceUrl"])
-        if token is not None:
-            headers["Authorization"] = f"Bearer {token}"
-        return self.raw(json.dumps(activity).encode(), headers)
-
-    def raw(self, body: bytes, headers: dict[str, str], *, method: str = "POST") -> Reply:
-        return request(self.url + "/api/messages", method=method, data=body, headers=headers)
-
-
-def outbound_token(scope: str | list[str], tenant_id: str | None) -> str:
-    """Stands in for Entra, which the tests cannot reach."""
-    return OUTBOUND_TOKEN
+from tests.support.wsgi_server import serving
 
 
 @pytest.fixture(autouse=True)

@@ -14,9 +14,9 @@ from bot.engine import Engine as AnswerEngine
 from bot.teams.app import teams_wsgi
 from seuranta.errors import ConfigError
 from seuranta.settings import Settings
-from tests.bot.teams.conftest import TeamsClient, outbound_token
-from tests.conftest import NOW
 from tests.support import teams_activities as activities
+from tests.support.programme import NOW
+from tests.support.teams_client import TeamsClient, outbound_token
 from tests.support.teams_connector import FakeConnector
 from tests.support.teams_tokens import OUTBOUND_TOKEN, TokenIssuer
 from tests.support.wsgi_server import serving

@@ -18,10 +18,10 @@ from bot.engine import Engine as AnswerEngine
 from bot.teams.app import TeamsBot, teams_wsgi
 from bot.teams.bridge import MAX_BODY
 from seuranta.settings import Settings
-from tests.bot.teams.conftest import TeamsClient, outbound_token
-from tests.conftest import NOW
 from tests.support import teams_activities as activities
+from tests.support.programme import NOW
 from tests.support.teams_activities import MAIJA
+from tests.support.teams_client import TeamsClient, outbound_token
 from tests.support.teams_connector import FakeConnector
 from tests.support.teams_tokens import OUTBOUND_TOKEN
 

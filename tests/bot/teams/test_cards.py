@@ -22,9 +22,9 @@ from bot.answers import (
 from bot.teams.cards import LIST_LIMIT, render_answer
 from data.models import Measure, State
 from seuranta.i18n import HELP_EXAMPLES
-from tests.bot.teams.conftest import TeamsClient
-from tests.conftest import NOW, report_status
 from tests.support import teams_activities as activities
+from tests.support.programme import NOW, report_status
+from tests.support.teams_client import TeamsClient
 from tests.support.teams_connector import card_lines, walk
 from tests.support.validators import OfficialValidators
 

@@ -18,11 +18,11 @@ from bot.teams.port import CHANNEL_INTERVAL, DEFAULT_RETRY_AFTER, TeamsPort
 from jobs.port import NotReachableYet, PermanentError, Posted, RateLimited, TransientError
 from seuranta.identity import Platform
 from seuranta.settings import Settings
-from tests.bot.teams.conftest import outbound_token
-from tests.conftest import NOW
 from tests.support import teams_activities as activities
 from tests.support.notice_documents import notice
+from tests.support.programme import NOW
 from tests.support.teams_activities import CHANNEL_ID, MAIJA
+from tests.support.teams_client import outbound_token
 from tests.support.teams_connector import FakeConnector, card_lines
 from tests.support.teams_tokens import OUTBOUND_TOKEN
 

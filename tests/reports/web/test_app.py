@@ -17,8 +17,8 @@ from data.models import Measure, Milestone, State, StatusReport
 from reports.web import make_app
 from seuranta.errors import ConfigError
 from seuranta.settings import Settings
-from tests.conftest import NOW
-from tests.reports.web.conftest import call
+from tests.support.page import call
+from tests.support.programme import NOW
 
 if TYPE_CHECKING:
     from _typeshed.wsgi import WSGIApplication

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from reports.web import make_app
 from seuranta.settings import Settings
-from tests.conftest import NOW
+from tests.support.programme import NOW
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.answers import HelpAnswer, HelpReason, OwnersAnswer
 from bot.commands.handlers.ask import ask, help_
 from bot.commands.parse import Ask, Help
-from tests.bot.commands.conftest import STRANGER, Context
+from tests.support.people import STRANGER, Context
 
 
 def test_a_question_gets_the_engines_answer(context: Context) -> None:

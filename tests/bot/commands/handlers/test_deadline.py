@@ -16,8 +16,8 @@ from bot.commands.handlers.deadline import (
 from bot.commands.parse import AddDeadline, ListDeadlines, MoveDeadline, RemoveDeadline
 from data.models import Milestone
 from seuranta.identity import Platform
-from tests.bot.commands.conftest import ADMIN, OTHER_CONTACT, SM_CONTACT, STRANGER, Context
 from tests.support.documents import shown
+from tests.support.people import ADMIN, OTHER_CONTACT, SM_CONTACT, STRANGER, Context
 
 
 def chat_milestones(factory: sessionmaker[Session]) -> list[Milestone]:

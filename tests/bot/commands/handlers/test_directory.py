@@ -7,8 +7,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.commands.handlers.directory import add_contact, iam, list_contacts, remove_contact
 from bot.commands.parse import AddContact, Iam, ListContacts, RemoveContact
 from data import directory
-from tests.bot.commands.conftest import ADMIN, OTHER_CONTACT, SM_CONTACT, STRANGER, Context
 from tests.support.documents import shown
+from tests.support.people import ADMIN, OTHER_CONTACT, SM_CONTACT, STRANGER, Context
 
 NEW_CONTACT = "W0NEWCONTACT"
 

@@ -9,9 +9,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.commands.handlers.failures import list_failures
 from bot.commands.parse import ListFailures
 from data.models import Reminder, ReminderStatus
-from tests.bot.commands.conftest import ADMIN, OTHER_CONTACT, SM_CONTACT, Context
-from tests.conftest import NOW
 from tests.support.documents import shown
+from tests.support.people import ADMIN, OTHER_CONTACT, SM_CONTACT, Context
+from tests.support.programme import NOW
 
 
 def failed(session: Session, key: str, channel: str, error: str, round_id: int | None) -> None:

@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.commands.handlers.pause import pause
 from bot.commands.parse import Pause
 from data.directory import paused_users
-from tests.bot.commands.conftest import OTHER_CONTACT, Context
 from tests.support.documents import shown
+from tests.support.people import OTHER_CONTACT, Context
 
 
 def test_a_pause_is_kept_until_its_day(context: Context, factory: sessionmaker[Session]) -> None:

@@ -8,8 +8,8 @@ from bot.commands.handlers.report import report, report_files
 from bot.commands.parse import Report
 from bot.commands.results import ReportFiles
 from seuranta.settings import Settings
-from tests.bot.commands.conftest import SM_CONTACT, Context
-from tests.conftest import NOW
+from tests.support.people import SM_CONTACT, Context
+from tests.support.programme import NOW
 
 
 def test_the_report_is_in_the_language_asked_for_else_the_persons(context: Context) -> None:

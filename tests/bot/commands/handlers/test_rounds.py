@@ -11,8 +11,8 @@ from bot.commands.handlers.rounds import close_round, list_rounds, round_report,
 from bot.commands.handlers.status import report_status
 from bot.commands.parse import CloseRound, ListRounds, ReportStatus, RoundReport, StartRound
 from data.models import Reminder, State
-from tests.bot.commands.conftest import ADMIN, OTHER_CONTACT, SM_CONTACT, STRANGER, Context
 from tests.support.documents import shown
+from tests.support.people import ADMIN, OTHER_CONTACT, SM_CONTACT, STRANGER, Context
 
 
 def test_an_admin_starts_a_round_asking_each_contact_once(

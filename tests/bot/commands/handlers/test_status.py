@@ -9,9 +9,9 @@ from sqlalchemy.orm import Session, joinedload, sessionmaker
 from bot.commands.handlers.status import report_status
 from bot.commands.parse import ReportStatus
 from data.models import State, StatusReport
-from tests.bot.commands.conftest import ADMIN, OTHER_CONTACT, SM_CONTACT, STRANGER, Context
-from tests.conftest import NOW
 from tests.support.documents import shown
+from tests.support.people import ADMIN, OTHER_CONTACT, SM_CONTACT, STRANGER, Context
+from tests.support.programme import NOW
 
 
 def reports(factory: sessionmaker[Session]) -> list[StatusReport]:

@@ -18,11 +18,11 @@ from bot.teams.documents import document_card
 from data.models import State
 from seuranta.identity import Platform
 from seuranta.settings import Settings
-from tests.bot.teams.conftest import TeamsClient, outbound_token
-from tests.conftest import NOW
 from tests.support import teams_activities as activities
 from tests.support.notice_documents import notice
+from tests.support.programme import NOW
 from tests.support.teams_activities import MAIJA, SVEN
+from tests.support.teams_client import TeamsClient, outbound_token
 from tests.support.teams_connector import FakeConnector, card_lines, walk
 from tests.support.teams_tokens import TokenIssuer
 from tests.support.validators import OfficialValidators

@@ -17,10 +17,10 @@ from bot.teams.app import teams_wsgi
 from data import directory
 from data.models import Contact, ReminderPause, State, StatusReport
 from seuranta.settings import Settings
-from tests.bot.teams.conftest import TeamsClient, outbound_token
-from tests.conftest import NOW
 from tests.support import teams_activities as activities
+from tests.support.programme import NOW
 from tests.support.teams_activities import AINO, MAIJA, SVEN, TeamsUser
+from tests.support.teams_client import TeamsClient, outbound_token
 from tests.support.teams_connector import Call, FakeConnector, card_lines, walk
 from tests.support.teams_tokens import TokenIssuer
 from tests.support.validators import OfficialValidators

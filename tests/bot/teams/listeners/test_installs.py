@@ -16,10 +16,10 @@ from data import directory
 from data.directory import ConversationRef
 from data.models import ConversationKind
 from seuranta.settings import Settings
-from tests.bot.teams.conftest import TeamsClient, outbound_token
-from tests.conftest import NOW
 from tests.support import teams_activities as activities
+from tests.support.programme import NOW
 from tests.support.teams_activities import APP_ID, MAIJA, TEAM_ID, TENANT_ID
+from tests.support.teams_client import TeamsClient, outbound_token
 from tests.support.teams_connector import FakeConnector
 from tests.support.teams_tokens import TokenIssuer
 from tests.support.wsgi_server import serving

@@ -9,10 +9,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.engine import Engine as AnswerEngine
 from bot.teams.app import teams_wsgi
 from seuranta.settings import Settings
-from tests.bot.teams.conftest import TeamsClient, outbound_token
-from tests.conftest import NOW
 from tests.support import teams_activities as activities
+from tests.support.programme import NOW
 from tests.support.teams_activities import CHANNEL_ID, GROUP_CHAT_ID, MAIJA, SVEN
+from tests.support.teams_client import TeamsClient, outbound_token
 from tests.support.teams_connector import Call, FakeConnector, card_lines
 from tests.support.teams_tokens import OUTBOUND_TOKEN, TokenIssuer
 from tests.support.wsgi_server import serving

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from tests.bot.slack.conftest import SignedSlack, payload
-from tests.fakeslack import FakeSlack
+from tests.support.fakeslack import FakeSlack
+from tests.support.slack_requests import SignedSlack, payload
 
 
 def _click_share(slack: SignedSlack, fake_slack: FakeSlack, question: str) -> int:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload, sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
 from bot.document import Target
 from bot.engine import Engine as AnswerEngine
@@ -20,14 +20,14 @@ from bot.slack.port import SlackPort
 from bot.slack.status_actions import NOTE_ACTION, button_value
 from data.db import transaction
 from data.directory import add_contact, remember_profile, resolve_one
-from data.models import Milestone, Reminder, State, StatusReport
+from data.models import Milestone, Reminder, State
 from jobs.tick import run_tick
 from seuranta.settings import Settings
 from seuranta.text import NOTE_LIMIT
-from tests.bot.slack.conftest import SignedSlack, payload
-from tests.conftest import NOW
-from tests.fakeslack import FakeSlack
-from tests.jobs.conftest import FAST, ports
+from tests.support.delivery import FAST, ports
+from tests.support.fakeslack import FakeSlack
+from tests.support.programme import NOW, reports, wait_for_reports
+from tests.support.slack_requests import SignedSlack, payload
 
 CONTACT = "USMCONTACT"  # a contact of SM, which leads measure 2.7
 
@@ -71,27 +71,6 @@ def click(reminder: Reminder, action_id: str, user: str = CONTACT) -> dict[str, 
         }
     ]
     return body
-
-
-def reports(factory: sessionmaker[Session]) -> list[StatusReport]:
-    with factory() as session:
-        return list(
-            session.scalars(
-                select(StatusReport)
-                .options(joinedload(StatusReport.organisation))
-                .order_by(StatusReport.id)
-            )
-        )
-
-
-def wait_for_reports(factory: sessionmaker[Session], count: int) -> list[StatusReport]:
-    deadline = time.monotonic() + 5
-    while time.monotonic() < deadline:
-        found = reports(factory)
-        if len(found) >= count:
-            return found
-        time.sleep(0.02)
-    raise AssertionError(f"expected {count} status report(s), got {len(reports(factory))}")
 
 
 def ask_status(factory: sessionmaker[Session], settings: Settings) -> str:

@@ -20,11 +20,10 @@ from data.directory import add_contact, resolve_one
 from data.models import Measure, OutboxKind, Reminder, State, StatusReport
 from jobs.tick import run_tick
 from seuranta.settings import Settings
-from tests.bot.slack.conftest import ADMIN, SignedSlack, payload
-from tests.bot.slack.listeners.actions.test_status_buttons import wait_for_reports
-from tests.conftest import NOW
-from tests.fakeslack import Call, FakeSlack
-from tests.jobs.conftest import FAST, ports
+from tests.support.delivery import FAST, ports
+from tests.support.fakeslack import Call, FakeSlack
+from tests.support.programme import NOW, wait_for_reports
+from tests.support.slack_requests import ADMIN, SignedSlack, payload
 
 CONTACT = "USMCONTACT"  # SM leads 2.7 and 2.8 with others
 

@@ -15,9 +15,9 @@ from data.models import Measure, Milestone, Reminder, ReminderStatus
 from jobs.planner import plan_tick
 from jobs.policy import ReminderPolicy
 from seuranta.settings import Settings
-from tests.bot.slack.conftest import ADMIN, SignedSlack
-from tests.conftest import NOW
-from tests.fakeslack import FakeSlack
+from tests.support.fakeslack import FakeSlack
+from tests.support.programme import NOW
+from tests.support.slack_requests import ADMIN, SignedSlack
 
 CONTACT = "USMCONTACT"  # a contact of SM, which leads measure 2.7
 NEW_YEAR_EVE = date(2018, 12, 31)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tests.bot.slack.conftest import ADMIN, SignedSlack
-from tests.fakeslack import FakeSlack
+from tests.support.fakeslack import FakeSlack
+from tests.support.slack_requests import ADMIN, SignedSlack
 
 
 def test_iam_records_whom_the_person_represents(slack: SignedSlack) -> None:

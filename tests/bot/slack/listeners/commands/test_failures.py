@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.commands.handlers.failures import hint
 from data.directory import resolve_one
 from data.models import Measure, Reminder, ReminderStatus
-from tests.bot.slack.conftest import ADMIN, SignedSlack
-from tests.conftest import NOW
-from tests.fakeslack import FakeSlack
+from tests.support.fakeslack import FakeSlack
+from tests.support.programme import NOW
+from tests.support.slack_requests import ADMIN, SignedSlack
 
 _keys = count(1)
 

@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy.orm import Session, sessionmaker
 
 from data.directory import paused_users
-from tests.bot.slack.conftest import SignedSlack
+from tests.support.slack_requests import SignedSlack
 
 
 def test_pausing_is_stored_and_the_sender_sees_it(

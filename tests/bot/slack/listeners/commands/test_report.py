@@ -16,9 +16,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from reports.table import COLUMNS
 from seuranta.settings import Settings
-from tests.bot.slack.conftest import SignedSlack
-from tests.fakeslack import FakeSlack, Upload
-from tests.reports.conftest import HOSTILE_REPORTER, store_hostile_texts, xlsx_rows
+from tests.support.exports import HOSTILE_REPORTER, store_hostile_texts, xlsx_rows
+from tests.support.fakeslack import FakeSlack, Upload
+from tests.support.slack_requests import SignedSlack
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 CHANNEL = "C111"  # the channel of the shared slash_command payload

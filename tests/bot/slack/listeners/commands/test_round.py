@@ -8,8 +8,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from data.directory import add_contact, resolve_one
 from data.models import Reminder, ReportingRound
-from tests.bot.slack.conftest import ADMIN, SignedSlack
-from tests.conftest import NOW
+from tests.support.programme import NOW
+from tests.support.slack_requests import ADMIN, SignedSlack
 
 
 def test_an_admin_starts_a_round_and_the_asks_wait_in_the_outbox(

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from tests.bot.slack.conftest import SignedSlack
-from tests.fakeslack import FakeSlack
+from tests.support.fakeslack import FakeSlack
+from tests.support.slack_requests import SignedSlack
 
 
 def _all_text(reply: dict[str, Any]) -> str:

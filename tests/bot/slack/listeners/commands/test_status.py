@@ -9,8 +9,8 @@ from bot.engine import Engine as AnswerEngine
 from bot.render.text import render_text
 from data.directory import add_contact, remember_profile, resolve_one
 from data.models import StatusReport
-from tests.bot.slack.conftest import SignedSlack
-from tests.conftest import NOW
+from tests.support.programme import NOW
+from tests.support.slack_requests import SignedSlack
 
 CONTACT = "USMCONTACT"  # a contact of SM, which leads measure 2.7
 

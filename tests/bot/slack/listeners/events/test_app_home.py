@@ -9,9 +9,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from data.directory import add_contact, resolve_one
 from data.models import Reminder, ReminderStatus
-from tests.bot.slack.conftest import ADMIN, SignedSlack, payload
-from tests.conftest import NOW
-from tests.fakeslack import FakeSlack
+from tests.support.fakeslack import FakeSlack
+from tests.support.programme import NOW
+from tests.support.slack_requests import ADMIN, SignedSlack, payload
 
 
 def _open_home(slack: SignedSlack, user: str, event_id: str = "EvHome1") -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import time
 
-from tests.bot.slack.conftest import SignedSlack, payload
-from tests.fakeslack import BOT_ID, BOT_USER_ID, FakeSlack
+from tests.support.fakeslack import BOT_ID, BOT_USER_ID, FakeSlack
+from tests.support.slack_requests import SignedSlack, payload
 
 # Listeners run after Slack's request is acknowledged; a reply that should not come is given
 # this long to show up anyway.

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from bot.slack.modal import MODAL_CALLBACK
-from tests.bot.slack.conftest import SignedSlack, payload
-from tests.fakeslack import FakeSlack
+from tests.support.fakeslack import FakeSlack
+from tests.support.slack_requests import SignedSlack, payload
 
 GOOD_VALUES = {
     "state": {"state": {"type": "static_select", "selected_option": {"value": "delayed"}}},
