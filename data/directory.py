@@ -249,6 +249,14 @@ def remember_conversation(session: Session, reference: ConversationRef, now: dat
     return stored is None
 
 
+def forget_conversations(session: Session, destinations: Sequence[str]) -> int:
+    """The app was removed (uninstalled, or the bot taken out of a team): how many went."""
+    statement = delete(ConversationReference).where(
+        ConversationReference.destination.in_(destinations)
+    )
+    return _changed_rows(session.execute(statement))
+
+
 def conversation(session: Session, destination: str) -> ConversationRef | None:
     """How to reach a person key ``teams:<aad>`` or a channel ``teams:19:…``; None: not yet."""
     stored = session.get(ConversationReference, destination)

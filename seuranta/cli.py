@@ -107,7 +107,9 @@ def _parser() -> argparse.ArgumentParser:
     chart.set_defaults(run=_chart)
 
     serve = commands.add_parser(
-        "serve", help="run the Slack bot (HTTP on $PORT, or Socket Mode with SLACK_APP_TOKEN)"
+        "serve",
+        help="run the Slack and/or Teams bot and the status page (HTTP on $PORT; Slack may "
+        "use Socket Mode with SLACK_APP_TOKEN)",
     )
     serve.set_defaults(run=_serve)
 
@@ -358,9 +360,10 @@ def _write(out: Path | None, data: bytes) -> None:
 
 
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
-    settings.require_slack()  # before touching the database: a missing secret is the likelier slip
     from seuranta import logs
-    from seuranta.serve import serve
+    from seuranta.serve import require_platforms, serve
+
+    require_platforms(settings)  # before touching the database: a missing secret is likelier
 
     logs.configure(settings.log_format)
     return serve(settings, _open(settings, datetime.now(UTC)))

@@ -2,7 +2,7 @@
 
 Over HTTP a request has been verified before Bolt sees it (bot.slack.web). Bolt runs its
 built-ins first (ssl_check, its own signature check, authorization, ignoring the bot's own
-events, url_verification), then these, in this order: services and the request id, Slack's
+events, url_verification), then these, in this order: services, Slack's
 retried events, the per-person rate limit (bot.slack.rate_limit).
 """
 
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import itertools
 import logging
-import time
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
@@ -18,12 +17,10 @@ from typing import Any
 from slack_bolt import App, BoltContext, BoltRequest, BoltResponse
 
 from bot.rate_limit import RateLimiter
-from bot.slack import payloads
 from bot.slack.rate_limit import limit_rate
 from bot.slack.services import Services
 from data import directory
 from data.db import transaction
-from seuranta import logs
 
 logger = logging.getLogger(__name__)
 
@@ -42,29 +39,11 @@ def register(app: App, services: Services) -> None:
 
 
 def _attach(services: Services) -> Callable[..., BoltResponse]:
-    def attach(context: BoltContext, request: BoltRequest, next: Next) -> BoltResponse:
+    def attach(context: BoltContext, next: Next) -> BoltResponse:
+        # The request id is in the context already: the HTTP face (bot.slack.web) or the
+        # Socket Mode handler (bot.slack.socket_mode) named the request and logs it.
         context["services"] = services
-        if request.mode != "socket_mode":
-            return next()  # the HTTP face has named and will log the request (bot.slack.web)
-        # Socket Mode has no HTTP face: its requests get their id and their log line here.
-        started = time.perf_counter()
-        context["request_id"] = logs.request_id()
-        status = 500  # an exception escaping next() goes on to the error handler
-        try:
-            response = next()
-            status = response.status
-            return response
-        finally:
-            logger.info(
-                "request",
-                extra=logs.fields(
-                    mode="socket",
-                    status=status,
-                    ms=round((time.perf_counter() - started) * 1000, 1),
-                    request_id=context["request_id"],
-                    **payloads.describe(request.body),
-                ),
-            )
+        return next()
 
     return attach
 

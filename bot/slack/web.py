@@ -1,7 +1,9 @@
 """The HTTP face of the bot, as one WSGI app: Slack's requests, a health check, room for more.
 
-``POST /slack/events``  every Slack request (events, commands, interactivity), through Bolt
+``POST /slack/events``  every Slack request (events, commands, interactivity), through Bolt;
+                        only when Slack is served over HTTP (``app`` given)
 ``GET /healthz``        200 when the database answers and is migrated, else 503
+``routes``              other platforms' endpoints (Teams' ``/api/messages``), exact paths
 anything else           ``fallback``: the public status page (reports.web)
 
 A Slack request is verified before anything else looks at it (:mod:`bot.slack.signature`):
@@ -17,7 +19,7 @@ import json
 import logging
 import re
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from slack_bolt import App, BoltRequest, BoltResponse
@@ -62,18 +64,20 @@ Facts = dict[str, str]
 class SeurantaWsgi:
     def __init__(
         self,
-        app: App,
+        app: App | None,
         engine: Engine,
         signing_secret: str,
         fallback: WSGIApplication | None = None,
         *,
         default_lang: str = "fi",
+        routes: Mapping[str, WSGIApplication] | None = None,
     ) -> None:
         self.app = app
         self.default_lang = default_lang
         self.engine = engine
         self.secret = signing_secret
         self.fallback = fallback or not_found
+        self.routes = dict(routes or {})
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         started = time.perf_counter()
@@ -109,7 +113,9 @@ class SeurantaWsgi:
         seen: dict[str, Any],
     ) -> Iterable[bytes]:
         path, method = environ.get("PATH_INFO", ""), environ.get("REQUEST_METHOD", "GET")
-        if path == SLACK_PATH:
+        if path in self.routes:
+            return self.routes[path](environ, start_response)
+        if path == SLACK_PATH and self.app is not None:
             if method != "POST":
                 return _reply(start_response, BoltResponse(status=405, body={"error": "use POST"}))
             response, seen["facts"] = self.slack(environ, request_id)
@@ -119,6 +125,7 @@ class SeurantaWsgi:
         return self.fallback(environ, start_response)
 
     def slack(self, environ: WSGIEnvironment, request_id: str) -> tuple[BoltResponse, Facts]:
+        assert self.app is not None  # _route serves Slack only with an app
         length = str(environ.get("CONTENT_LENGTH") or "0")
         if not _LENGTH.fullmatch(length):
             return _malformed(), {}

@@ -41,14 +41,17 @@ from microsoft_teams.api.models import ActivityBase
 from microsoft_teams.apps import ActivityContext, App, AppOptions
 from microsoft_teams.common import ClientOptions
 
+from bot.commands.record import RecordStatus
+from bot.rate_limit import RateLimiter
 from bot.teams.bridge import WsgiBridge
+from bot.teams.conversations import tenant_of
 from bot.teams.listeners import register_listeners
 from bot.teams.services import Services
-from bot.teams.status import RecordStatus
 from seuranta.settings import Settings
 
 if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIEnvironment
+    from sqlalchemy.orm import Session, sessionmaker
 
     from bot.engine import Engine
 
@@ -64,6 +67,7 @@ EMULATOR_APP_ID = "00000000-0000-0000-0000-000000000000"
 CONNECTOR_TIMEOUT = 10.0
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
+Middleware = Callable[[ActivityContext[ActivityBase]], Coroutine[Any, Any, None]]
 # Returns a token for (scope or scopes, tenant id), or None for no Authorization header.
 TokenProvider = Callable[[str | list[str], str | None], str | None]
 
@@ -92,18 +96,22 @@ def teams_wsgi(
     *,
     clock: Callable[[], datetime] | None = None,
     token_provider: TokenProvider | None = None,
+    factory: sessionmaker[Session] | None = None,
     record_status: RecordStatus | None = None,
 ) -> TeamsBot:
     """The Teams bot over ``engine``, as configured by ``settings``.
 
     ``token_provider`` replaces Entra as the source of outbound tokens (tests and benchmarks,
-    which have no Entra to ask); production leaves it None. ``record_status`` records what
-    people click on cards (:mod:`bot.teams.status`); without it clicks are not handled.
+    which have no Entra to ask); production leaves it None. ``factory`` gives the listeners the
+    records: typed subcommands, and the conversation references of installs and messages;
+    without it every message is a question. ``record_status`` records what people click on
+    cards (:func:`bot.commands.record.status_recorder`); without it clicks are not handled.
     Nothing here starts a thread or opens a connection: that happens on the first request in
     each (forked) worker process.
     """
     settings.require_teams()
-    services = Services(engine, settings, clock or _utc_now, record_status)
+    limiter = RateLimiter(settings.rate_limit) if settings.rate_limit else None
+    services = Services(engine, settings, clock or _utc_now, factory, record_status, limiter)
     bridge = WsgiBridge()
     app = _ExplicitApp(
         _credentials(settings, token_provider),
@@ -127,6 +135,8 @@ def teams_wsgi(
             MESSAGING_PATH,
         )
         app.use(_loopback_only)
+    if settings.teams_tenant_id is not None:
+        app.use(_tenant_only(settings.teams_tenant_id))
     register_listeners(app, services)
     return TeamsBot(app, bridge)
 
@@ -178,6 +188,19 @@ async def _loopback_only(ctx: ActivityContext[ActivityBase]) -> None:
         logger.warning("emulator mode: ignored an activity for serviceUrl host %r", host)
         return
     await ctx.next()
+
+
+def _tenant_only(tenant: str) -> Middleware:
+    """A single-tenant bot: activities from any other tenant are dropped, unanswered."""
+
+    async def check(ctx: ActivityContext[ActivityBase]) -> None:
+        told = tenant_of(ctx.activity)
+        if told is None or told.lower() != tenant:
+            logger.warning("ignored an activity from tenant %r (TEAMS_TENANT_ID is set)", told)
+            return
+        await ctx.next()
+
+    return check
 
 
 def _utc_now() -> datetime:

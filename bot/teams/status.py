@@ -1,47 +1,17 @@
-"""Recording a status from a card: what the Teams edge asks of the core, and how the answer reads.
+"""How a card reads after a click on its status control (pure).
 
 The recording itself is platform-free and not Teams' to decide (who may report on a measure,
 which organisation it is recorded for, what the message now says): it is a
-:data:`RecordStatus` callable that the composition root injects, the same one the commands use
-for ``status 2.7 at-risk``. Its request and outcome are defined here, by what a card click
-knows and what its answer shows; they belong beside that function, where they should move.
+:data:`~bot.commands.record.RecordStatus` that the composition root injects
+(:func:`~bot.commands.record.status_recorder`), under the same rule as ``status 2.7 at-risk``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from bot.document import Block, Document, Item, Lines, Note, Phrase, StatusButtons, Target
-from data.models import State
-from seuranta.identity import Platform
-
-
-@dataclass(frozen=True, slots=True)
-class StatusRequest:
-    person: str  # who clicked, as a person key: "teams:<AAD object id>"
-    name: str  # their name as the platform gave it ("" if it did not)
-    target: Target
-    state: State | None  # None: a note only; the measure keeps its latest state
-    note: str  # cleaned and within NOTE_LIMIT by the edge; "" for none
-    platform: Platform
-    conversation: str | None  # the chat or channel the clicked message is in
-    message: str | None  # the clicked message's id there
-    link: str | None = None  # a link to that message, where the platform has one
-
-
-@dataclass(frozen=True, slots=True)
-class StatusOutcome:
-    # False: refused, nothing stored (not a contact of the measure's organisations nor an
-    # admin, or a measure that does not exist).
-    recorded: bool
-    # What was recorded and by whom ("status.recorded"), or why not ("status.refused").
-    line: Phrase
-    # The clicked message as it reads now, rebuilt from its outbox row; None without one.
-    document: Document | None = None
-
-
-RecordStatus = Callable[[StatusRequest], StatusOutcome]
+from bot.commands.record import StatusOutcome
+from bot.document import Block, Document, Item, Lines, Note, StatusButtons, Target
 
 
 def answered(outcome: StatusOutcome, target: Target) -> Document:

@@ -28,6 +28,7 @@ from data.queries import (
 )
 from data.search import SearchIndex
 from reports.charts import status_chart, timeline_chart
+from reports.export import follow_up_export
 from reports.snapshot import MeasureRecord, Snapshot, Status, load_measure, load_snapshot
 from reports.summary import STATUS_KEYS, is_overdue, status_key, summarise
 from reports.templating import render, stylesheet
@@ -48,6 +49,12 @@ HISTORY_LIMIT = 50
 LANGUAGE_NAMES = (("fi", "Suomeksi"), ("sv", "På svenska"), ("en", "In English"))
 _MEASURE = re.compile(r"/measure/(?P<number>\d{1,2}\.\d{1,3}[a-z]?)/?", re.ASCII)
 _CHART = re.compile(r"/chart/(?P<kind>status|timeline)\.svg")
+# The follow-up table as ``seuranta export`` makes it (Teams' ``report`` links here).
+_EXPORT = re.compile(r"/export/seuranta\.(?P<fmt>xlsx|csv)")
+_EXPORT_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+}
 _HEADERS = [
     ("X-Content-Type-Options", "nosniff"),
     ("Referrer-Policy", "same-origin"),
@@ -75,6 +82,7 @@ class Response:
     body: bytes
     content_type: str = "text/html; charset=utf-8"
     cache_control: str = "no-cache"
+    filename: str | None = None  # a download: saved under this name
 
 
 def make_app(
@@ -124,6 +132,8 @@ class StatusPages:
             return self._measure(request, match["number"])
         if match := _CHART.fullmatch(request.path):
             return self._chart_svg(request, match["kind"])
+        if match := _EXPORT.fullmatch(request.path):
+            return self._export(request, match["fmt"])
         if request.path == "/static/style.css":
             return Response(
                 "200 OK", stylesheet().encode(), "text/css; charset=utf-8", "public, max-age=3600"
@@ -222,6 +232,24 @@ class StatusPages:
             "200 OK", self._chart(kind, key, request.lang), "image/svg+xml", "public, max-age=300"
         )
 
+    def _export(self, request: Request, fmt: str) -> Response:
+        today = self._today()
+        with self._factory() as session:
+            programme = current_programme(session)
+            if programme is None:
+                return self._not_found(request)
+            table = follow_up_export(
+                session,
+                programme,
+                fmt,
+                lang=request.lang,
+                today=today,
+                zone=self._settings.zone,
+                hide_notes=self._settings.hide_status_notes,
+            )
+        name = f"seuranta-{today.isoformat()}.{fmt}"
+        return Response("200 OK", table, _EXPORT_TYPES[fmt], filename=name)
+
     def _draw_chart(self, kind: str, key: Any, lang: str) -> bytes:
         if kind == "status":
             return status_chart(key, lang, "svg")
@@ -277,9 +305,15 @@ def _when(start: date | None, due: date, lang: str) -> str:
 
 
 def _headers(response: Response) -> list[tuple[str, str]]:
+    download = (
+        [("Content-Disposition", f'attachment; filename="{response.filename}"')]
+        if response.filename
+        else []
+    )
     return [
         ("Content-Type", response.content_type),
         ("Content-Length", str(len(response.body))),
         ("Cache-Control", response.cache_control),
+        *download,
         *_HEADERS,
     ]

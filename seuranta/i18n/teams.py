@@ -138,4 +138,34 @@ MESSAGES: dict[str, Entry] = {
         "sv": "Teams angav inte vem som klickade, så inget registrerades.",
         "en": "Teams did not say who clicked, so nothing was recorded.",
     },
+    # Typed commands in a Teams chat.
+    "teams.message.anonymous": {
+        "fi": "Teams ei kertonut, kuka olet, joten en voi tehdä sitä. Kysymyksiin vastaan silti.",
+        "sv": "Teams angav inte vem du är, så jag kan inte göra det. Frågor svarar jag ändå på.",
+        "en": "Teams did not say who you are, so I cannot do that. I still answer questions.",
+    },
+    "teams.report.links": {
+        "fi": "Seurantataulukko (Excel) ja tilannesivu:",
+        "sv": "Uppföljningstabellen (Excel) och lägessidan:",
+        "en": "The follow-up table (Excel) and the status page:",
+    },
+    "teams.report.page": {
+        "fi": "Tilannesivu",
+        "sv": "Lägessidan",
+        "en": "Status page",
+    },
+    "teams.report.no_url": {
+        "fi": (
+            "Raportti on tilannesivulla, mutta sen osoitetta (SEURANTA_PUBLIC_URL) ei ole "
+            "asetettu. Pyydä ylläpitäjää asettamaan se."
+        ),
+        "sv": (
+            "Rapporten finns på lägessidan, men dess adress (SEURANTA_PUBLIC_URL) har inte "
+            "angetts. Be en administratör att ange den."
+        ),
+        "en": (
+            "The report is on the status page, but its address (SEURANTA_PUBLIC_URL) has not "
+            "been set. Ask an administrator to set it."
+        ),
+    },
 }

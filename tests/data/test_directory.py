@@ -324,3 +324,18 @@ def test_a_reference_that_names_no_person_or_channel_is_refused(
 ) -> None:
     with pytest.raises(InputError, match="neither"):
         make()
+
+
+def test_forgetting_removes_only_the_named_destinations(factory: sessionmaker[Session]) -> None:
+    channel = directory.ConversationRef.channel(
+        conversation_id=CHANNEL, service_url=SERVICE, bot_id="28:bot-app-id", tenant_id=None
+    )
+    with transaction(factory) as session:
+        directory.remember_conversation(session, _personal(), NOW)
+        directory.remember_conversation(session, channel, NOW)
+
+    with transaction(factory) as session:
+        gone = directory.forget_conversations(session, [f"teams:{AAD}", "teams:19:x@thread.v2"])
+
+    assert gone == 1
+    assert [row[0] for row in _stored(factory)] == [f"teams:{CHANNEL}"]

@@ -3,25 +3,18 @@
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.support.fake_socket_mode import FakeSocketMode
 from tests.support.fakeslack import BOT_USER_ID, FakeSlack, running_fake
+from tests.support.served import free_port, run, start_serve
 from tests.support.slack_requests import SECRET, SignedSlack, payload
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _environment(tmp_path: Path, fake: FakeSlack, port: int) -> dict[str, str]:
@@ -37,17 +30,6 @@ def _environment(tmp_path: Path, fake: FakeSlack, port: int) -> dict[str, str]:
     }
 
 
-def _serve(env: dict[str, str]) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "seuranta.cli", "serve"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-
-
 @pytest.fixture
 def fake_slack() -> Iterator[FakeSlack]:
     with running_fake() as fake:
@@ -56,8 +38,8 @@ def fake_slack() -> Iterator[FakeSlack]:
 
 @pytest.fixture
 def served(tmp_path: Path, fake_slack: FakeSlack) -> Iterator[SignedSlack]:
-    port = _free_port()
-    process = _serve(_environment(tmp_path, fake_slack, port))
+    port = free_port()
+    process = start_serve(_environment(tmp_path, fake_slack, port))
     slack = SignedSlack(f"http://127.0.0.1:{port}")
     try:
         deadline = time.monotonic() + 60
@@ -113,10 +95,10 @@ def test_serve_refuses_a_bad_signature(served: SignedSlack) -> None:
 def test_serve_without_the_signing_secret_stops_at_once_with_one_line(
     tmp_path: Path, fake_slack: FakeSlack
 ) -> None:
-    env = _environment(tmp_path, fake_slack, _free_port())
+    env = _environment(tmp_path, fake_slack, free_port())
     del env["SLACK_SIGNING_SECRET"]
 
-    process = _serve(env)
+    process = start_serve(env)
     output = process.communicate(timeout=30)[0]
 
     assert process.returncode == 2
@@ -127,27 +109,15 @@ def test_serve_without_the_signing_secret_stops_at_once_with_one_line(
     assert not (tmp_path / "seuranta.sqlite3").exists()  # failed before touching anything
 
 
-def _run(command: str, env: dict[str, str]) -> tuple[int, list[str]]:
-    process = subprocess.run(
-        [sys.executable, "-m", "seuranta.cli", command],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    return process.returncode, (process.stdout + process.stderr).strip().splitlines()
-
-
 @pytest.mark.parametrize("command", ["serve", "worker"])
 def test_slack_out_of_reach_at_start_is_one_line(
     tmp_path: Path, fake_slack: FakeSlack, command: str
 ) -> None:
-    env = _environment(tmp_path, fake_slack, _free_port())
-    closed = _free_port()
+    env = _environment(tmp_path, fake_slack, free_port())
+    closed = free_port()
     env["SLACK_API_URL"] = f"http://127.0.0.1:{closed}/api/"
 
-    status, lines = _run(command, env)
+    status, lines = run([command], env)
 
     assert status == 2
     assert len(lines) == 1
@@ -160,7 +130,7 @@ def test_a_token_slack_refuses_at_start_is_one_line(
 ) -> None:
     fake_slack.fail("auth.test", error="invalid_auth")
 
-    status, lines = _run(command, _environment(tmp_path, fake_slack, _free_port()))
+    status, lines = run([command], _environment(tmp_path, fake_slack, free_port()))
 
     assert status == 2
     assert len(lines) == 1
@@ -171,10 +141,10 @@ def test_a_token_slack_refuses_at_start_is_one_line(
 def test_a_database_out_of_reach_at_start_is_one_line(
     tmp_path: Path, fake_slack: FakeSlack, command: str
 ) -> None:
-    env = _environment(tmp_path, fake_slack, _free_port())
-    env["DATABASE_URL"] = f"postgresql://seuranta:s3cret@127.0.0.1:{_free_port()}/seuranta"
+    env = _environment(tmp_path, fake_slack, free_port())
+    env["DATABASE_URL"] = f"postgresql://seuranta:s3cret@127.0.0.1:{free_port()}/seuranta"
 
-    status, lines = _run(command, env)
+    status, lines = run([command], env)
 
     assert status == 2
     assert len(lines) == 1
@@ -185,8 +155,8 @@ def test_a_database_out_of_reach_at_start_is_one_line(
 def test_serve_logs_one_key_value_line_per_request_gunicorns_lines_included(
     tmp_path: Path, fake_slack: FakeSlack
 ) -> None:
-    port = _free_port()
-    process = _serve(_environment(tmp_path, fake_slack, port))
+    port = free_port()
+    process = start_serve(_environment(tmp_path, fake_slack, port))
     slack = SignedSlack(f"http://127.0.0.1:{port}")
     try:
         deadline = time.monotonic() + 60
@@ -206,3 +176,28 @@ def test_serve_logs_one_key_value_line_per_request_gunicorns_lines_included(
     assert any(' logger=gunicorn.error msg="Booting worker' in line for line in lines)
     (command,) = [line for line in lines if " path=/slack/events " in line or "POST /" in line]
     assert " msg=request method=POST path=/slack/events status=200 " in command
+
+
+def test_serve_in_socket_mode_answers_a_slash_command_over_the_websocket(
+    tmp_path: Path, fake_slack: FakeSlack
+) -> None:
+    env = _environment(tmp_path, fake_slack, free_port())
+    del env["SLACK_SIGNING_SECRET"]
+    env["SLACK_APP_TOKEN"] = "xapp-1-test"
+    command = payload("slash_command") | {"command": "/seuranta", "text": "who owns 2.7?"}
+    with FakeSocketMode() as socket_mode:
+        fake_slack.socket_mode_url = socket_mode.url
+        process = start_serve(env)
+        try:
+            assert socket_mode.wait_connected(), "no WebSocket from seuranta serve"
+            ack = socket_mode.request("slash_commands", command)
+        finally:
+            process.terminate()
+            output = process.communicate(timeout=30)[0]
+
+    assert ack is not None, output
+    assert "SM" in ack["payload"]["text"]
+    assert "PEO" in ack["payload"]["text"]
+    (line,) = [line for line in output.splitlines() if " mode=socket " in line]
+    assert " status=200 " in line
+    assert " kind=command " in line

@@ -62,6 +62,8 @@ class Failure:
 class FakeSlack:
     locales: dict[str, str] = field(default_factory=dict)  # user id -> users.info locale
     uploads: dict[str, Upload] = field(default_factory=dict)  # file id -> the file
+    # What apps.connections.open hands a Socket Mode app (tests/support/fake_socket_mode.py).
+    socket_mode_url: str | None = None
     _calls: list[Call] = field(default_factory=list)
     _failures: dict[str, Failure] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -246,6 +248,10 @@ class FakeSlack:
             return self._complete_upload(p)
         if call.method == "conversations.open":
             return {"ok": True, "channel": {"id": f"D{p.get('users', '')}"}}
+        if call.method == "apps.connections.open":
+            if self.socket_mode_url is None:
+                return {"ok": False, "error": "invalid_auth"}
+            return {"ok": True, "url": self.socket_mode_url}
         if call.method == "views.publish":
             return {"ok": True, "view": {"id": "V0FAKE", "type": "home"}}
         if call.method == "users.info":

@@ -51,6 +51,12 @@ SVEN = TeamsUser(
     "9d2c4e6f-1a3b-4c5d-8e7f-0a9b8c7d6e5f",
 )
 
+AINO = TeamsUser(
+    "29:1Qw3eR5tY7uI9oP1aS3dF5gH7jK9lZ1xC3vB5nM7qW9eR1tY3uI",
+    "Aino Administraattori",
+    "4e8a2c6d-0f1b-4a3c-9d5e-7b6a5c4d3e2f",
+)
+
 
 def bot_account(app_id: str = APP_ID) -> dict[str, str]:
     return {"id": f"28:{app_id}", "name": BOT_NAME}
@@ -130,6 +136,19 @@ def _mentioning(activity: dict[str, Any], text: str, app_id: str) -> dict[str, A
     activity["entities"].insert(
         0, {"mentioned": bot_account(app_id), "text": at, "type": "mention"}
     )
+    return activity
+
+
+def mentioning_person(
+    activity: dict[str, Any], user: TeamsUser, *, with_object_id: bool = True
+) -> dict[str, Any]:
+    """``activity`` with ``@user`` written at the end of its text, as Teams writes a mention of a
+    person: ``<at>Name</at>`` and a ``mention`` entity naming the account (with or without the
+    AAD object id, which Teams does not always include)."""
+    at = f"<at>{user.name}</at>"
+    activity["text"] = f"{activity['text'].rstrip()} {at}"
+    mentioned = user.account() if with_object_id else {"id": user.id, "name": user.name}
+    activity["entities"].append({"mentioned": mentioned, "text": at, "type": "mention"})
     return activity
 
 
@@ -257,6 +276,18 @@ def bot_added_to_team(
         "tenant": {"id": TENANT_ID},
         "settings": {"selectedChannel": {"id": GENERAL_CHANNEL}},
     }
+    return activity
+
+
+def bot_removed_from_team(
+    *, user: TeamsUser = MAIJA, service_url: str = SERVICE_URL, app_id: str = APP_ID
+) -> dict[str, Any]:
+    """``conversationUpdate``: someone removed the bot (uninstalled the app) from a team."""
+    activity = bot_added_to_team(user=user, service_url=service_url, app_id=app_id)
+    del activity["membersAdded"]
+    activity["membersRemoved"] = [{"id": f"28:{app_id}"}]
+    activity["channelData"]["eventType"] = "teamMemberRemoved"
+    del activity["channelData"]["settings"]
     return activity
 
 

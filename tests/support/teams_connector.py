@@ -8,6 +8,8 @@ It answers the Bot Connector v3 REST calls a Teams bot makes:
 ``POST /v3/conversations/{id}/activities``             sends: 201 ``{"id": "<numeric id>"}``
 ``POST /v3/conversations/{id}/activities/{activity}``  replies to an activity: 201 ``{"id": …}``
 ``PUT  /v3/conversations/{id}/activities/{activity}``  updates in place: 200 ``{"id": activity}``
+``GET  /v3/conversations/{id}/members/{member}``        a member of the chat or team, as
+                                                       :meth:`FakeConnector.add_member` named it
 ``GET  /v1/.well-known/openidconfiguration``, ``keys``  the OpenID metadata and key set that a
                                                        signed test points token validation at
 =====================================================  ==========================================
@@ -120,6 +122,7 @@ class FakeConnector:
         self.jwks = jwks
         self.issuer = issuer or "https://api.botframework.com"
         self._calls: list[Call] = []
+        self._members: dict[str, dict[str, str]] = {}
         self._failures: deque[Failure] = deque()
         self._lock = threading.Lock()
         self._ids = itertools.count(FIRST_ACTIVITY_ID)
@@ -145,6 +148,11 @@ class FakeConnector:
 
     def sent_to(self, conversation_id: str) -> list[Call]:
         return [call for call in self.activities() if call.conversation_id == conversation_id]
+
+    def add_member(self, account: dict[str, str]) -> None:
+        """A person the roster knows (``id``, ``name``, ``aadObjectId``), in every conversation."""
+        with self._lock:
+            self._members[account["id"]] = dict(account)
 
     def fail_next(self, status: int, *, retry_after: int | None = None, times: int = 1) -> None:
         """Answer the next ``times`` writes with ``status`` (and ``Retry-After`` if given)."""
@@ -220,6 +228,14 @@ class FakeConnector:
             return _Answer(200, metadata)
         if path == KEYS_PATH and self.jwks is not None:
             return _Answer(200, self.jwks)
+        parts = path.strip("/").split("/")
+        if len(parts) == 5 and parts[:2] == ["v3", "conversations"] and parts[3] == "members":
+            with self._lock:
+                member = self._members.get(parts[4])
+            if member is not None:
+                return _Answer(200, member)
+            error = {"error": {"code": "MemberNotFoundInConversation", "message": parts[4]}}
+            return _Answer(404, error)
         return _Answer(404, {"error": {"code": "NotFound", "message": f"no route {path}"}})
 
 

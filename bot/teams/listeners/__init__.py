@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from microsoft_teams.apps import App
 
-from bot.teams.listeners import card_actions, messages
+from bot.teams.listeners import card_actions, installs, messages
 from bot.teams.services import Services
 
 
 def register_listeners(app: App, services: Services) -> None:
     messages.register(app, services)
     card_actions.register(app, services)
+    installs.register(app, services)

@@ -20,6 +20,7 @@ from microsoft_teams.api.models.adaptive_card import (
 )
 from microsoft_teams.apps import ActivityContext, App
 
+from bot.commands.record import RecordStatus, StatusRequest
 from bot.document import Document, Lines, Phrase, phrase
 from bot.language import preferred_language
 from bot.render.phrase import render
@@ -27,7 +28,7 @@ from bot.teams.actions import UnreadableClick, read_click
 from bot.teams.documents import MARKUP, document_card
 from bot.teams.markup import plain
 from bot.teams.services import Services
-from bot.teams.status import RecordStatus, StatusRequest, answered
+from bot.teams.status import answered
 from seuranta.errors import InputError
 from seuranta.identity import PersonId, Platform
 from seuranta.text import TooLong, bounded

@@ -5,11 +5,22 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.commands.record import Recorded, Refused, record_status
-from bot.document import Target
-from data.models import Measure, State, StatusReport
+from bot.commands.record import (
+    Recorded,
+    Refused,
+    StatusOutcome,
+    StatusRequest,
+    record_status,
+    status_recorder,
+)
+from bot.document import Label, Person, StatusButtons, Target, phrase
+from data.models import Measure, OutboxKind, Reminder, State, StatusReport
+from jobs.tick import run_tick
+from seuranta.identity import Platform
+from seuranta.settings import Settings
 from tests.support.people import ADMIN, SM_CONTACT, STRANGER, Context
 from tests.support.programme import NOW
+from tests.support.recording_port import RecordingPort
 
 ADMINS = frozenset({ADMIN})
 
@@ -97,3 +108,72 @@ def test_a_measure_that_does_not_exist_is_nothing_to_record(
     outcome, asked = record(factory, ADMIN, target=Target(999_999))
 
     assert (outcome, asked) == (None, [])
+
+
+def _sent_to(factory: sessionmaker[Session], settings: Settings, person: str) -> list[Reminder]:
+    """What one worker tick at NOW sent ``person`` (through a port with no platform behind)."""
+    run_tick(factory, settings, {Platform.SLACK: RecordingPort()}, clock=lambda: NOW, worker="w1")
+    with factory() as session:
+        return list(session.scalars(select(Reminder).where(Reminder.recipient == person)))
+
+
+def _request(person: str, target: Target, state: State | None = State.DONE) -> StatusRequest:
+    return StatusRequest(
+        person=person,
+        name="Sanna Sisäministeriö",
+        target=target,
+        state=state,
+        note="Valmis",
+        platform=Platform.TEAMS,
+        conversation="a:1chat",
+        message="1767225600000",
+    )
+
+
+def test_a_click_on_a_sent_message_is_recorded_and_answered_with_the_message_as_it_now_reads(
+    context: Context, factory: sessionmaker[Session], settings: Settings
+) -> None:
+    context(SM_CONTACT)
+    rows = _sent_to(factory, settings, SM_CONTACT)
+    row = next(r for r in rows if r.kind == OutboxKind.DEADLINE)
+    target = Target(row.measure_id, row.milestone_id, row.id)
+
+    outcome = status_recorder(factory, settings, lambda: NOW)(_request(SM_CONTACT, target))
+
+    assert outcome.recorded
+    assert outcome.line == phrase(
+        "status.recorded",
+        state=Label("state", "done"),
+        who=Person(SM_CONTACT, "Sanna Sisäministeriö"),
+        when=phrase("command.when", day=NOW.date(), time="12:00"),  # Helsinki
+    )
+    assert outcome.document is not None
+    assert any(isinstance(block, StatusButtons) for block in outcome.document.blocks)
+    with factory() as session:
+        (stored,) = session.scalars(select(StatusReport)).all()
+        assert (stored.source, stored.reporter_name, stored.channel, stored.message_ts) == (
+            "card",
+            "Sanna Sisäministeriö",
+            "a:1chat",
+            "1767225600000",
+        )
+
+
+def test_a_strangers_click_stores_nothing_and_says_why(
+    context: Context, factory: sessionmaker[Session], settings: Settings
+) -> None:
+    target = Target(measure_id(factory, "2.7"))
+
+    outcome = status_recorder(factory, settings, lambda: NOW)(_request(STRANGER, target))
+
+    assert outcome == StatusOutcome(False, phrase("status.refused", number="2.7"))
+    with factory() as session:
+        assert session.scalars(select(StatusReport)).all() == []
+
+
+def test_a_click_for_a_measure_that_does_not_exist_stores_nothing(
+    context: Context, factory: sessionmaker[Session], settings: Settings
+) -> None:
+    outcome = status_recorder(factory, settings, lambda: NOW)(_request(ADMIN, Target(999_999)))
+
+    assert outcome == StatusOutcome(False, phrase("teams.click.unreadable"))

@@ -1,8 +1,8 @@
 """The error handler apologises only for requests known to come from Slack.
 
 Over HTTP, only what bot.slack.web verified reaches Bolt (tests/bot/slack/test_web.py). Socket
-Mode requests arrive over the app's authenticated WebSocket, and SocketModeHandler hands them
-to ``App.dispatch`` as these tests do.
+Mode requests arrive over the app's authenticated WebSocket, and our SocketModeHandler hands
+them to ``App.dispatch`` through :func:`bot.slack.socket_mode.dispatch`, as these tests do.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from slack_sdk import WebClient
 
 from bot.engine import Engine as AnswerEngine
 from bot.slack.app import build_app
+from bot.slack.socket_mode import dispatch
 from data.db import make_engine, make_sessionmaker
 from seuranta import logs
 from seuranta.settings import Settings
@@ -47,9 +48,9 @@ def _mention() -> dict[str, Any]:
 def test_a_socket_mode_request_that_fails_gets_an_apology_in_its_thread(
     broken: App, fake_slack: FakeSlack, caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level(logging.INFO, logger="bot.slack.middleware")
+    caplog.set_level(logging.INFO, logger="bot.slack.socket_mode")
 
-    broken.dispatch(BoltRequest(body=_mention(), mode="socket_mode"))
+    dispatch(broken, _mention())
 
     (apology,) = fake_slack.wait_for("chat.postMessage")
     assert (apology.params["channel"], apology.params["thread_ts"]) == (

@@ -2,9 +2,11 @@
 
 ``teams`` serves :func:`bot.teams.app.teams_wsgi` in signed mode (a real ``TEAMS_APP_ID``; token
 validation against the fake connector's key set through ``TEAMS_OPENID_METADATA_URL``) over the
-``imported`` programme on SQLite and PostgreSQL, with the clock at ``NOW``. ``emulator`` is the
-same in emulator mode. Activities are built by :mod:`tests.support.teams_activities` with the
-fake connector as their ``serviceUrl``, so every reply the bot sends lands in ``connector``.
+``imported`` programme on SQLite and PostgreSQL, with the clock at ``NOW``, its records (typed
+subcommands, conversation references) and the real status recorder; ``AINO`` is its admin.
+``emulator`` is the same in emulator mode. Activities are built by
+:mod:`tests.support.teams_activities` with the fake connector as their ``serviceUrl``, so every
+reply the bot sends lands in ``connector``.
 """
 
 from __future__ import annotations
@@ -16,11 +18,13 @@ from contextlib import contextmanager
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.commands.record import status_recorder
 from bot.engine import Engine as AnswerEngine
 from bot.teams.app import TeamsBot, teams_wsgi
 from data.importer import ImportSummary
 from seuranta.settings import Settings
 from tests.support.programme import NOW
+from tests.support.teams_activities import AINO
 from tests.support.teams_client import APP_ID, APP_PASSWORD, TeamsClient, outbound_token
 from tests.support.teams_connector import FakeConnector
 from tests.support.teams_tokens import TokenIssuer
@@ -49,6 +53,8 @@ def connector(issuer: TokenIssuer) -> Iterator[FakeConnector]:
 def signed_settings(connector: FakeConnector) -> Settings:
     return Settings(
         language="fi",
+        admins=frozenset({f"teams:{AINO.aad_object_id}"}),
+        rate_limit=0,  # tests send many questions a minute; the limit has a test of its own
         teams_app_id=APP_ID,
         teams_app_password=APP_PASSWORD,
         teams_openid_metadata_url=connector.openid_metadata_url,
@@ -62,18 +68,32 @@ def answers(factory: sessionmaker[Session], imported: ImportSummary) -> AnswerEn
 
 @pytest.fixture
 def teams(
-    answers: AnswerEngine, signed_settings: Settings, connector: FakeConnector, issuer: TokenIssuer
+    answers: AnswerEngine,
+    factory: sessionmaker[Session],
+    signed_settings: Settings,
+    connector: FakeConnector,
+    issuer: TokenIssuer,
 ) -> Iterator[TeamsClient]:
     """The bot in signed mode over the real programme, serving HTTP on a free port."""
-    bot = teams_wsgi(signed_settings, answers, clock=lambda: NOW, token_provider=outbound_token)
+    bot = teams_wsgi(
+        signed_settings,
+        answers,
+        clock=lambda: NOW,
+        token_provider=outbound_token,
+        factory=factory,
+        record_status=status_recorder(factory, signed_settings, lambda: NOW),
+    )
     with _served(bot) as url:
         yield TeamsClient(url, connector, issuer)
 
 
 @pytest.fixture
-def emulator(answers: AnswerEngine, connector: FakeConnector) -> Iterator[TeamsClient]:
+def emulator(
+    answers: AnswerEngine, factory: sessionmaker[Session], connector: FakeConnector
+) -> Iterator[TeamsClient]:
     """The bot in emulator mode: no tokens either way."""
-    bot = teams_wsgi(Settings(teams_emulator=True), answers, clock=lambda: NOW)
+    settings = Settings(teams_emulator=True, rate_limit=0)
+    bot = teams_wsgi(settings, answers, clock=lambda: NOW, factory=factory)
     with _served(bot) as url:
         yield TeamsClient(url, connector, None)
 

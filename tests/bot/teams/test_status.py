@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from bot.commands.record import StatusOutcome
 from bot.document import Item, Lines, Note, StatusButtons, Target, phrase
-from bot.teams.status import StatusOutcome, answered
+from bot.teams.status import answered
 from tests.support.notice_documents import notice
 
 LINE = phrase("status.saved", number="2.7", state="Valmis")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import re
 from datetime import date
 from typing import TYPE_CHECKING
 
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -264,3 +266,26 @@ def test_right_to_left_overrides_and_control_characters_never_reach_the_page(
     assert "Arvio päivitetty" in page
     for hidden in ("\u202e", "\u2066", "\x0b", "\x01", "\x1b", "\x08"):
         assert hidden not in page
+
+
+def test_the_follow_up_table_downloads_in_the_asked_language(app: WSGIApplication) -> None:
+    """What ``report`` in Teams links to: the table ``seuranta export`` makes, as a file."""
+    table = call(app, "/export/seuranta.xlsx", "lang=sv")
+    rows = call(app, "/export/seuranta.csv", "lang=en")
+
+    assert table.status == 200
+    assert table.headers["Content-Type"] == (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    assert table.headers["Content-Disposition"] == 'attachment; filename="seuranta-2018-12-17.xlsx"'
+    sheet = load_workbook(io.BytesIO(table.body)).active
+    assert sheet is not None
+    cells = [str(cell) for row in sheet.iter_rows(values_only=True) for cell in row if cell]
+    assert any(cell == "2.7" for cell in cells)
+    assert rows.headers["Content-Type"] == "text/csv; charset=utf-8"
+    assert "2.7" in rows.body.decode("utf-8-sig")
+
+
+def test_only_the_two_exports_are_downloads(app: WSGIApplication) -> None:
+    assert call(app, "/export/seuranta.json").status == 404
+    assert call(app, "/export/other.xlsx").status == 404

@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 from sqlalchemy.orm import sessionmaker
 
+from bot.commands.record import StatusOutcome, StatusRequest
 from bot.document import Document, Label, Person, Target, phrase
 from bot.engine import Engine as AnswerEngine
 from bot.teams.app import teams_wsgi
 from bot.teams.documents import document_card
-from bot.teams.status import StatusOutcome, StatusRequest
 from data.models import State
 from seuranta.identity import Platform
 from seuranta.settings import Settings

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.engine import Engine as AnswerEngine
+from bot.teams.app import teams_wsgi
+from seuranta.settings import Settings
 from tests.support import teams_activities as activities
-from tests.support.teams_activities import CHANNEL_ID, GROUP_CHAT_ID, MAIJA
-from tests.support.teams_client import TeamsClient
-from tests.support.teams_connector import Call, card_lines
-from tests.support.teams_tokens import OUTBOUND_TOKEN
+from tests.support.programme import NOW
+from tests.support.teams_activities import CHANNEL_ID, GROUP_CHAT_ID, MAIJA, SVEN
+from tests.support.teams_client import TeamsClient, outbound_token
+from tests.support.teams_connector import Call, FakeConnector, card_lines
+from tests.support.teams_tokens import OUTBOUND_TOKEN, TokenIssuer
+from tests.support.wsgi_server import serving
 
 
 def only_answer(teams: TeamsClient) -> Call:
@@ -135,7 +144,7 @@ def test_short_answers_are_plain_text_that_teams_shows_as_typed(teams: TeamsClie
     assert answer.text.startswith("There is no measure 9.9")
 
 
-def test_install_and_membership_updates_are_accepted_and_answer_nothing_yet(
+def test_install_and_membership_updates_are_accepted_and_answer_nothing(
     teams: TeamsClient,
 ) -> None:
     url = teams.connector.url
@@ -166,3 +175,34 @@ def test_the_emulator_answers_only_a_service_on_this_machine(emulator: TeamsClie
     assert emulator.post(question).status == 200
 
     assert emulator.connector.calls == []
+
+
+def test_past_the_rate_limit_a_person_is_told_once_then_not_answered(
+    answers: AnswerEngine,
+    factory: sessionmaker[Session],
+    signed_settings: Settings,
+    connector: FakeConnector,
+    issuer: TokenIssuer,
+) -> None:
+    settings = dataclasses.replace(signed_settings, rate_limit=2)
+    bot = teams_wsgi(
+        settings, answers, clock=lambda: NOW, token_provider=outbound_token, factory=factory
+    )
+    try:
+        with serving(bot) as url:
+            teams = TeamsClient(url, connector, issuer)
+            for _ in range(4):
+                question = activities.personal_message("2.7", service_url=connector.url)
+                assert teams.post(question).status == 200
+            other = activities.personal_message("2.7", user=SVEN, service_url=connector.url)
+            teams.post(other)
+    finally:
+        bot.close()
+
+    first, second, told, sven = connector.activities()
+    assert (first.cards != [], second.cards != []) == (True, True)
+    assert told.text == (
+        "Kysymyksiä tulee nopeammin kuin ehdin vastata (enintään 2 minuutissa). Odota hetki ja "
+        "kysy sitten uudelleen."
+    )
+    assert sven.conversation_id == SVEN.personal_chat  # everyone has a limit of their own
