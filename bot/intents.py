@@ -149,7 +149,18 @@ _DAYS = re.compile(
 
 # A cue ending in "*" matches any word it begins (Finnish inflects); others match whole words.
 _CUES: dict[str, tuple[str, ...]] = {
-    "help": ("help", "ohje", "ohjeet", "ohjeita", "apua", "apu", "hjälp", "commands", "komennot", "kommandon"),
+    "help": (
+        "help",
+        "ohje",
+        "ohjeet",
+        "ohjeita",
+        "apua",
+        "apu",
+        "hjälp",
+        "commands",
+        "komennot",
+        "kommandon",
+    ),
     "overdue": (
         "overdue",
         "late",
@@ -248,7 +259,7 @@ _CUES.update(_MORE_CUES)
 _STATES: tuple[tuple[str, str], ...] = (
     ("done", r"valmi\w*|done|completed?|finished|klar\w*|slutförd\w*|färdig\w*|toteutettu\w*"),
     ("at_risk", r"at risk|riskissä|vaarassa|uhattuna|i riskzonen|risk för"),
-    ("delayed", r"delayed|viivästy\w*|försenad\w*"),
+    ("delayed", r"delayed|viivästy\w*"),  # "försenade" is overdue
     ("on_track", r"on track|aikataulussa|enligt plan|i fas|etenee suunnitellusti"),
     ("not_started", r"not started|aloittamat\w*|ei aloitettu|ei ole aloitettu|inte påbörjad\w*"),
 )
@@ -443,7 +454,9 @@ def _follow_up(words: list[str], lowered: str) -> FollowUp | None:
         return FollowUp.ELSE  # "vem mer?" is who else, not more
     if short and _has(words, "more"):
         return FollowUp.MORE
-    if words[0] in _CUES["and"] or re.match(r"\s*(?:what|how) about\b|hur (?:är det )?med", lowered):
+    if words[0] in _CUES["and"] or re.match(
+        r"\s*(?:what|how) about\b|hur (?:är det )?med", lowered
+    ):
         return FollowUp.AND
     if short and _has(words, "else"):
         return FollowUp.ELSE
@@ -486,7 +499,11 @@ def _corrected(text: str, vocabulary: Vocabulary) -> tuple[str, tuple[tuple[str,
     def fix(match: re.Match[str]) -> str:
         word = match.group()
         folded = word.casefold()
-        if abbreviation(word) is not None or folded in vocabulary.corrector or vocabulary.is_stop(folded):
+        if (
+            abbreviation(word) is not None
+            or folded in vocabulary.corrector
+            or vocabulary.is_stop(folded)
+        ):
             return word
         better = vocabulary.corrector.correct(folded)
         if better is None:
@@ -497,6 +514,7 @@ def _corrected(text: str, vocabulary: Vocabulary) -> tuple[str, tuple[tuple[str,
     # Letters only: a token holding a digit (2.7, 4,3b, 2019) is never corrected.
     fixed = re.sub(r"(?<![\w:])[^\W\d_]{5,}(?![\w:])", fix, text)
     return fixed, tuple(corrections)
+
 
 def clean(question: str) -> str:
     """NFKC, no control characters, single spaces; Slack's <@U123> and <#C1|x> markup removed."""

@@ -208,7 +208,10 @@ def measure_catalogue(session: Session, programme_id: int) -> list[CatalogueEntr
     owners: dict[int, list[tuple[str, Role, str]]] = {}
     for measure_id, key, role, spelling in session.execute(
         select(
-            Responsibility.measure_id, Organisation.key, Responsibility.role, Responsibility.spelling
+            Responsibility.measure_id,
+            Organisation.key,
+            Responsibility.role,
+            Responsibility.spelling,
         )
         .join(Organisation, Organisation.id == Responsibility.organisation_id)
         .join(Measure, Measure.id == Responsibility.measure_id)
