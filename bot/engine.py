@@ -359,7 +359,7 @@ class _Answering:
         if needs_subject and not q.has_subject:
             # A question word with nothing to ask it of: say so, and show a whole question.
             return HelpAnswer(self.lang, HelpReason.UNCLEAR, _suggestion(q.ask), reading)
-        if q.ambiguous and not q.organisations and not _beyond_organisations(q):
+        if q.ambiguous and not q.organisations and not _beyond_organisations(replace(q, topic="")):
             candidates = tuple(
                 self.org_ref(self.indexes.organisations[key], "") for key in q.ambiguous
             )

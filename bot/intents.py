@@ -212,15 +212,18 @@ _LANGUAGE_WORDS: dict[str, frozenset[str]] = {
     "fi": frozenset(
         "kuka ketkä mitä mistä mikä missä vastaa vastuutaho toimenpide toimenpiteet etsi hae "
         "erääntyy myöhässä tilanne apua ohje ja on näytä syksyllä keväällä seuraavan päivän "
-        "kenen tämän tänä ensi vuonna aikana määräaika mennessä".split()
+        "kenen tämän tänä ensi vuonna aikana määräaika mennessä entä teema lisää muu milloin "
+        "montako yhteiset yhteisiä jatkuvat".split()
     ),
     "sv": frozenset(
         "vem vad vilka ansvarar för sök förfaller försenade läge hjälp och är visa hösten "
-        "våren åtgärd åtgärder inom dagar kommande nästa denna månad år vecka".split()
+        "våren åtgärd åtgärder inom dagar kommande nästa denna månad år vecka tema och mer fler "
+        "när gemensamma hur många".split()
     ),
     "en": frozenset(
         "who what which owns own does search find due overdue status help the of show "
-        "autumn spring next days in is measure measures this month year week".split()
+        "autumn spring next days in is measure measures this month year week and more themes "
+        "theme else when how many shared".split()
     ),
 }
 
@@ -352,7 +355,8 @@ def _filters(
     today: date,
 ) -> Query:
     # What remains once numbers and themes are read: periods and names are read from it.
-    rest = _MEASURE.sub(" ", text)
+    # "2.7:stä": the case ending goes with the number.
+    rest = re.sub(r"(?<=\s):[^\W\d_]+", " ", _MEASURE.sub(" ", text))
     themes: list[int] = []
     for match in _THEME.finditer(rest):
         found = match["numbers"] or match["before"]
@@ -503,6 +507,8 @@ def _corrected(text: str, vocabulary: Vocabulary) -> tuple[str, tuple[tuple[str,
             abbreviation(word) is not None
             or folded in vocabulary.corrector
             or vocabulary.is_stop(folded)
+            or folded in _FILLER
+            or _PERIOD_WORD.fullmatch(folded)  # "month" is no typo of "monta"
         ):
             return word
         better = vocabulary.corrector.correct(folded)
