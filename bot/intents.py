@@ -266,6 +266,7 @@ _STATES: tuple[tuple[str, str], ...] = (
     ("on_track", r"on track|aikataulussa|enligt plan|i fas|etenee suunnitellusti"),
     ("not_started", r"not started|aloittamat\w*|ei aloitettu|ei ole aloitettu|inte påbörjad\w*"),
 )
+_STATE_WORD = re.compile("|".join(pattern for _, pattern in _STATES))
 _NO_LEAD = re.compile(
     r"\b(?:no|without|missing|lacks?|lacking)\s+(?:a\s+|any\s+)?(?:lead|owner)"
     r"|\b(?:ei|ilman|puuttuu)\s+(?:\w+\s+)?(?:pää)?vastuu\w*"
@@ -482,6 +483,7 @@ def _topic(rest: str, named: set[str], vocabulary: Vocabulary) -> str:
             or folded in _FILLER
             or vocabulary.is_stop(folded)
             or _PERIOD_WORD.fullmatch(folded)
+            or _STATE_WORD.fullmatch(folded)
             or any(_is_cue(folded, cue) for cue in _CUES)
         ):
             continue
