@@ -346,9 +346,9 @@ class _Answering:
         if q.ask is Ask.HELP:
             return HelpAnswer(self.lang, q.help_reason or HelpReason.ASKED)
         if q.ask is Ask.SEARCH:
-            answer = self.search(q.topic)
-            self.shown = tuple(h.measure.number for h in answer.hits)
-            return answer
+            found = self.search(q.topic)
+            self.shown = tuple(h.measure.number for h in found.hits)
+            return found
         reading = self.reading(q)
         single = len(q.measures) == 1 and not _beyond_measures(q)
         if single and q.ask in (Ask.MEASURE, Ask.OWNERS, Ask.STATUS):
@@ -376,12 +376,17 @@ class _Answering:
             and not q.lead_only
             and not _beyond_organisations(q)
         ):
-            answer = self.organisation(self.indexes.organisations[q.organisations[0]])
-            self.shown = tuple(b.number for b in (*answer.lead, *answer.shared))
-            return replace(answer, reading=reading)
+            owned = self.organisation(self.indexes.organisations[q.organisations[0]])
+            self.shown = tuple(b.number for b in (*owned.lead, *owned.shared))
+            return replace(owned, reading=reading)
         only_topic = not replace(q, topic="").has_filters
         if q.ask is Ask.MEASURES and only_topic and (q.topic or not q.asked):
+            # Words alone: an organisation's name or a search, as before combined questions.
             answer = self.organisation_or_search(q.text)
+            if isinstance(answer, SearchAnswer):
+                self.shown = tuple(h.measure.number for h in answer.hits)
+            elif isinstance(answer, OrganisationAnswer):
+                self.shown = tuple(b.number for b in (*answer.lead, *answer.shared))
             return answer if isinstance(answer, HelpAnswer) else replace(answer, reading=reading)
         return self.measures(q, reading)
 

@@ -62,8 +62,11 @@ def test_what_is_overdue_for_one_organisation(engine_: Engine) -> None:
     assert isinstance(answer, DeadlinesAnswer)
     assert answer.scope is DueScope.OVERDUE
     assert understood.startswith("Tulli · overdue · ")
-    assert answer.items and all(i.milestone.overdue for i in answer.items)
-    assert set(numbers(answer)) <= {"1.1", "2.2", "2.6", "2.14", "4.4"} | set(numbers(answer))
+    assert answer.items
+    assert all(i.milestone.overdue for i in answer.items)
+    everyones, _ = ask(engine_, "what is overdue?")
+    assert isinstance(everyones, DeadlinesAnswer)
+    assert 0 < answer.total < everyones.total
 
 
 @pytest.mark.parametrize(
@@ -100,7 +103,8 @@ def test_shared_by_okm_and_stm_counting_a_ministrys_agencies_as_its_own(
 def test_measures_without_a_lead(engine_: Engine) -> None:
     answer, understood = ask(engine_, "which measures have no lead owner?")
     assert isinstance(answer, MeasuresAnswer)
-    assert answer.rows and all(not row.lead for row in answer.rows)
+    assert answer.rows
+    assert all(not row.lead for row in answer.rows)
     assert understood.startswith("no lead owner · ")
 
 
@@ -220,12 +224,11 @@ def test_who_else_and_when_is_it_due_refer_to_the_previous_measure(engine_: Engi
 
 
 def test_more_shows_the_next_page(engine_: Engine) -> None:
-    first, _ = ask(engine_, "montako toimenpidettä ohjelmassa on? listaa", "slack:D1")
     ask(engine_, "list all measures", "slack:D2")
     second, _ = ask(engine_, "more", "slack:D2")
     assert isinstance(second, MeasuresAnswer)
     assert second.offset == PAGE_SIZE
-    assert second.rows and second.rows[0].measure.number not in {"1.1"}
+    assert len(second.rows) == second.total - PAGE_SIZE
 
 
 def test_a_follow_up_never_crosses_conversations(engine_: Engine) -> None:
