@@ -92,9 +92,8 @@ def bench(kind: str, source: Path, questions: dict[str, str], args: argparse.Nam
         answers.warm()
         first = answers.ask("SUPOn ja KRP:n yhteiset toimenpiteet", now=NOW)
         warm_ms = (time.perf_counter() - started) * 1000
-        print(
-            f"  {kind}: indexes and first combined question {warm_ms:.0f} ms ({type(first).__name__})"
-        )
+        built = f"{warm_ms:.0f} ms ({type(first).__name__})"
+        print(f"  {kind}: indexes and the first combined question {built}")
         select = percentiles(timed(lambda: _select_one(factory), args.repeat))
         print(f"    {'baseline SELECT 1':<28} p50 {select[0]:6.2f} ms  p99 {select[1]:6.2f} ms")
         vocabulary = _vocabulary()
@@ -122,12 +121,11 @@ def bench(kind: str, source: Path, questions: dict[str, str], args: argparse.Nam
                     key = f"bench:{name}:{i}"
                     answers.ask(opening, now=NOW, conversation=key)
                     samples += timed(
-                        lambda k=key: answers.ask(follow_up, now=NOW, conversation=k), 1
+                        lambda k=key, q=follow_up: answers.ask(q, now=NOW, conversation=k), 1
                     )
                 p50, p99 = percentiles(samples)
-                print(
-                    f"    follow-up: {name:<17} p50 {p50:6.2f} ms  p99 {p99:6.2f} ms   {follow_up!r}"
-                )
+                label = f"follow-up: {name}"
+                print(f"    {label:<28} p50 {p50:6.2f} ms  p99 {p99:6.2f} ms   {follow_up!r}")
 
 
 def _vocabulary() -> Vocabulary:
