@@ -66,8 +66,11 @@ class SlackMessage:
 
 def render_answer(answer: Answer, zone: ZoneInfo) -> SlackMessage:
     blocks = _blocks(answer, zone)
-    if answer.reading is not None:  # what was understood, first, so a misreading shows
-        blocks = [context(escape(reading_line(answer.reading, answer.lang))), *blocks]
+    if answer.reading is not None:
+        # What was understood, at the top (under the title, if any), so a misreading shows.
+        at = 1 if blocks and blocks[0].get("type") == "header" else 0
+        understood = context(escape(reading_line(answer.reading, answer.lang)))
+        blocks = [*blocks[:at], understood, *blocks[at:]]
     limit = MAX_BLOCKS - RESERVED_BLOCKS
     if len(blocks) > limit:  # a safety net: the lists below are already cut well before this
         more = context(message("more", answer.lang, count=len(blocks) - limit + 1))

@@ -83,9 +83,9 @@ def test_a_direct_message_is_answered_in_the_conversation(
     (reply,) = fake_slack.wait_for("chat.postMessage")
     assert reply.params["channel"] == "D024BE91L"
     assert "thread_ts" not in reply.params
-    understood, heading = reply.params["blocks"][:2]
-    assert understood["elements"][0]["text"] == "toimenpide 2.7 · vastuutahot"
+    heading, understood = reply.params["blocks"][:2]
     assert heading["text"]["text"] == "Toimenpiteen 2.7 vastuutahot"
+    assert understood["elements"][0]["text"] == "toimenpide 2.7 · vastuutahot"
 
 
 def test_a_direct_message_in_a_thread_is_answered_in_that_thread(
