@@ -363,7 +363,7 @@ class _Answering:
             candidates = tuple(
                 self.org_ref(self.indexes.organisations[key], "") for key in q.ambiguous
             )
-            return AmbiguousOrganisation(self.lang, q.text, candidates, reading)
+            return AmbiguousOrganisation(self.lang, q.text, candidates)  # it says what it read
         if q.ask is Ask.DEADLINES:
             return self.filtered_deadlines(q, reading)
         if q.ask is Ask.NEXT_DUE:

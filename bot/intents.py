@@ -267,6 +267,7 @@ _STATES: tuple[tuple[str, str], ...] = (
     ("not_started", r"not started|aloittamat\w*|ei aloitettu|ei ole aloitettu|inte påbörjad\w*"),
 )
 _STATE_WORD = re.compile("|".join(pattern for _, pattern in _STATES))
+_STATE_PHRASE = re.compile(rf"\b(?:{_STATE_WORD.pattern})\b", re.IGNORECASE)
 _NO_LEAD = re.compile(
     r"\b(?:no|without|missing|lacks?|lacking)\s+(?:a\s+|any\s+)?(?:lead|owner)"
     r"|\b(?:ei|ilman|puuttuu)\s+(?:\w+\s+)?(?:pää)?vastuu\w*"
@@ -391,7 +392,7 @@ def _filters(
             organisations.append(group[0].key)
     if organisations:
         ambiguous = ()
-    topic = _topic(rest, named, vocabulary)
+    topic = _topic(_STATE_PHRASE.sub(" ", rest), named, vocabulary)
     follow_up = _follow_up(words, lowered)
     query = Query(
         Ask.MEASURES,
@@ -511,6 +512,7 @@ def _corrected(text: str, vocabulary: Vocabulary) -> tuple[str, tuple[tuple[str,
             or vocabulary.is_stop(folded)
             or folded in _FILLER
             or _PERIOD_WORD.fullmatch(folded)  # "month" is no typo of "monta"
+            or any(_is_cue(folded, cue) for cue in _CUES)  # "erääntyvät" is a form of a cue
         ):
             return word
         better = vocabulary.corrector.correct(folded)

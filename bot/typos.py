@@ -49,6 +49,8 @@ class Corrector:
         edits = allowed_edits(word)
         if word in self or edits == 0 or len(word) > _WORD_CAP or not word.isalpha():
             return None
+        if any(word[:cut] in self._known for cut in range(max(5, len(word) - 4), len(word))):
+            return None  # a known word with an ending: "teeman" is teema, inflected
         found: dict[str, int] = {}
         for variant in _deletions(word, edits):
             for candidate in self._deletions.get(variant, ()):
