@@ -353,7 +353,10 @@ class _Answering:
         single = len(q.measures) == 1 and not _beyond_measures(q)
         if single and q.ask in (Ask.MEASURE, Ask.OWNERS, Ask.STATUS):
             self.shown = (q.measures[0].number,)
-            return replace(self.about_measure(q.measures[0], q.ask), reading=reading)
+            about = self.about_measure(q.measures[0], q.ask)
+            if isinstance(about, NoSuchMeasure):
+                return about  # "There is no measure 9.9" already says what was read
+            return replace(about, reading=reading)
         unanchored = q.follow_up in (FollowUp.IT, FollowUp.ELSE) and not self.continued
         needs_subject = q.ask in (Ask.OWNERS, Ask.NEXT_DUE, Ask.STATUS, Ask.MORE) or unanchored
         if needs_subject and not q.has_subject:
