@@ -183,10 +183,11 @@ class DeadlinesAnswer:
     # How many there are in all; ``items`` holds at most the engine's list limit of them.
     total: int = 0
     reading: Reading | None = None
+    offset: int = 0  # items before these were shown in an earlier answer ("more")
 
     @property
     def more(self) -> int:
-        return max(0, self.total - len(self.items))
+        return max(0, self.total - self.offset - len(self.items))
 
 
 @dataclass(frozen=True, slots=True)

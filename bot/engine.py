@@ -654,7 +654,8 @@ class _Answering:
         measure_ids: list[int] | None = None,
         page: int = 0,
     ) -> DeadlinesAnswer:
-        limit = self.list_limit * (page + 1)
+        skip = page * PAGE_SIZE  # "more" continues after what a chat showed of the list
+        limit = skip + self.list_limit
         rows = queries.milestones_due(
             self.session,
             self.programme_id,
@@ -674,7 +675,7 @@ class _Answering:
                 exclude_done=exclude_done,
                 measure_ids=measure_ids,
             )
-        rows = rows[page * self.list_limit :]
+        rows = rows[skip:]
         overdue = scope is DueScope.OVERDUE
         return DeadlinesAnswer(
             lang=self.lang,
@@ -684,6 +685,7 @@ class _Answering:
             today=self.today,
             items=self.due_items(rows),
             total=total,
+            offset=skip,
         )
 
     def due_items(self, rows: list[queries.DueMilestone]) -> tuple[DueItem, ...]:

@@ -248,3 +248,14 @@ def test_a_follow_up_after_half_an_hour_starts_afresh(
         stored = session.get(ConversationContext, "slack:D1")
         assert stored is not None
         assert stored.context["measures"][0][0] == "2.8"
+
+
+def test_more_after_a_deadline_list_continues_after_what_was_shown(engine_: Engine) -> None:
+    first, _ = ask(engine_, "what is due in 2018?", "slack:D3")
+    second, understood = ask(engine_, "more", "slack:D3")
+    assert isinstance(first, DeadlinesAnswer)
+    assert isinstance(second, DeadlinesAnswer)
+    assert first.total > PAGE_SIZE
+    assert second.offset == PAGE_SIZE
+    assert second.items[0] == first.items[PAGE_SIZE]
+    assert understood.startswith("follow-up · due in 2018")
