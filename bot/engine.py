@@ -437,7 +437,7 @@ class _Answering:
             entries = [e for e in entries if not any(r == Role.LEAD for _, r, _ in e.owners)]
         if q.continuous:
             entries = [e for e in entries if e.continuous]
-        if q.topic and (q.has_filters and (q.organisations or q.themes or q.measures)):
+        if q.topic and (q.organisations or q.themes or q.measures):
             found = {h.key for h in self.indexes.search.search(q.topic, limit=TOPIC_LIMIT)}
             if found:  # a topic that finds nothing is more likely filler than a subject
                 entries = [e for e in entries if e.number in found]

@@ -36,7 +36,7 @@ def context_of(query: Query, shown: tuple[str, ...]) -> dict[str, Any]:
         elif isinstance(value, tuple):
             value = list(value)
         data[f.name] = value
-    data["shown"] = list(shown[: MAX_REFERRED + 1])
+    data["shown"] = list(shown[: MAX_REFERRED + 1])  # one more than referred: "too many"
     return data
 
 

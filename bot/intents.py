@@ -90,10 +90,6 @@ class Query:
     page: int = 0
 
     @property
-    def measure(self) -> MeasureRef | None:
-        return self.measures[0] if self.measures else None
-
-    @property
     def has_subject(self) -> bool:
         """Names what it is about (measures, organisations, a theme, a topic)."""
         return bool(self.measures or self.themes or self.organisations or self.topic)
