@@ -45,6 +45,7 @@ from bot.answers import (
     StatusAnswer,
     StatusView,
 )
+from bot.catalogue import MeasureCatalogue
 from bot.followup import context_of, continue_from
 from bot.intents import (
     MAX_QUESTION_LENGTH,
@@ -85,7 +86,7 @@ class _Indexes:
 
     def __init__(self, session: Session, programme_id: int) -> None:
         self._id = programme_id
-        self._catalogue: dict[str, queries.CatalogueEntry] | None = None
+        self._catalogue: MeasureCatalogue | None = None
         self._texts = queries.measure_texts(session, programme_id)
         self.numbers = tuple(t.number for t in self._texts)
         self.titles = {t.number: t.title for t in self._texts}
@@ -103,19 +104,15 @@ class _Indexes:
                 for o in self.organisations.values()
             )
 
-    def catalogue(self, session: Session) -> dict[str, queries.CatalogueEntry]:
+    def catalogue(self, session: Session) -> MeasureCatalogue:
         """Every measure's owners and kind, read on the first combined question."""
         if self._catalogue is None:
             with self._lock:
                 if self._catalogue is None:
+                    units = {k: o.parent_key for k, o in self.organisations.items() if o.parent_key}
                     rows = queries.measure_catalogue(session, self._id)
-                    self._catalogue = {e.number: e for e in rows}
+                    self._catalogue = MeasureCatalogue(rows, units)
         return self._catalogue
-
-    @cached_property
-    def units(self) -> dict[str, str]:
-        """Unit key → its parent's key: a unit's measures are its parent's too."""
-        return {k: o.parent_key for k, o in self.organisations.items() if o.parent_key}
 
     @cached_property
     def vocabulary(self) -> Vocabulary:
@@ -415,36 +412,33 @@ class _Answering:
     def select(self, q: Query) -> list[queries.CatalogueEntry]:
         """The measures every filter of the question holds for, in programme order."""
         catalogue = self.indexes.catalogue(self.session)
+        chosen: set[str] | None = None
+
+        def narrow(numbers: set[str]) -> None:
+            nonlocal chosen
+            chosen = numbers if chosen is None else chosen & numbers
+
         if q.measures:
-            entries = [catalogue[m.number] for m in q.measures if m.number in catalogue]
-        else:
-            entries = list(catalogue.values())
+            narrow({m.number for m in q.measures})
         if q.themes:
-            entries = [e for e in entries if e.theme in q.themes]
+            narrow(catalogue.in_themes(q.themes))
         if q.organisations:
-            units = self.indexes.units
-
-            def holds(entry: queries.CatalogueEntry, key: str) -> bool:
-                return any(
-                    (owner == key or units.get(owner) == key)
-                    and (role == Role.LEAD or not q.lead_only)
-                    for owner, role, _ in entry.owners
-                )
-
-            combine = all if q.shared else any
-            entries = [e for e in entries if combine(holds(e, k) for k in q.organisations)]
+            sets = [catalogue.of(key, lead_only=q.lead_only) for key in q.organisations]
+            narrow(set.intersection(*sets) if q.shared else set().union(*sets))
         if q.no_lead:
-            entries = [e for e in entries if not any(r == Role.LEAD for _, r, _ in e.owners)]
+            narrow(catalogue.without_lead)
         if q.continuous:
-            entries = [e for e in entries if e.continuous]
-        if q.topic and (q.organisations or q.themes or q.measures):
+            narrow(catalogue.continuous)
+        entries = catalogue.ordered(chosen)
+        if q.topic and chosen is not None:
             found = {h.key for h in self.indexes.search.search(q.topic, limit=TOPIC_LIMIT)}
-            if found:  # a topic that finds nothing is more likely filler than a subject
+            if found:  # a topic that finds nothing beside other filters is likelier filler
                 entries = [e for e in entries if e.number in found]
         elif q.topic:
             hits = self.indexes.search.search(q.topic, limit=TOPIC_LIMIT)
+            entries = catalogue.ordered(h.key for h in hits)
             rank = {h.key: i for i, h in enumerate(hits)}
-            entries = sorted((e for e in entries if e.number in rank), key=lambda e: rank[e.number])
+            entries.sort(key=lambda e: rank[e.number])
         if q.state:
             states = queries.latest_states(self.session, [e.measure_id for e in entries])
             entries = [e for e in entries if states.get(e.measure_id) == q.state]
