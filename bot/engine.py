@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 import threading
+from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Hashable
 from dataclasses import fields, is_dataclass, replace
@@ -479,15 +480,15 @@ class _Answering:
 
     def filtered_deadlines(self, q: Query, reading: Reading) -> DeadlinesAnswer:
         assert q.scope is not None
-        ids = [e.measure_id for e in self.select(q)] if _beyond_period(q) else None
+        entries = self.select(q) if _beyond_period(q) else None
         if q.scope is DueScope.OVERDUE:
             answer = self.deadlines(
-                DueScope.OVERDUE, None, self.today - timedelta(days=1), True, ids, q.page
+                DueScope.OVERDUE, None, self.today - timedelta(days=1), True, entries, q.page
             )
         else:
             assert q.start is not None
             assert q.end is not None
-            answer = self.deadlines(q.scope, q.start, q.end, False, ids, q.page)
+            answer = self.deadlines(q.scope, q.start, q.end, False, entries, q.page)
         self.shown = tuple(dict.fromkeys(item.measure.number for item in answer.items))
         return replace(answer, reading=replace(reading, count=answer.total, unit="milestones"))
 
@@ -645,9 +646,11 @@ class _Answering:
         start: date | None,
         end: date,
         exclude_done: bool,
-        measure_ids: list[int] | None = None,
+        entries: list[queries.CatalogueEntry] | None = None,
         page: int = 0,
     ) -> DeadlinesAnswer:
+        """Milestones due in the period; only those of ``entries`` if given."""
+        measure_ids = None if entries is None else [e.measure_id for e in entries]
         skip = page * PAGE_SIZE  # "more" continues after what a chat showed of the list
         limit = skip + self.list_limit
         rows = queries.milestones_due(
@@ -660,14 +663,21 @@ class _Answering:
             measure_ids=measure_ids,
         )
         total = len(rows)
-        if total == limit:
+        if total == limit and entries is not None:
+            # From the catalogue's due dates: SQL would scan the period for every match.
+            done = queries.measures_reported_done(self.session) if exclude_done else set()
+            total = sum(
+                bisect_right(e.dues, end) - (bisect_left(e.dues, start) if start else 0)
+                for e in entries
+                if e.measure_id not in done
+            )
+        elif total == limit:
             total = queries.count_due(
                 self.session,
                 self.programme_id,
                 start=start,
                 end=end,
                 exclude_done=exclude_done,
-                measure_ids=measure_ids,
             )
         rows = rows[skip:]
         overdue = scope is DueScope.OVERDUE
