@@ -12,9 +12,10 @@ come from a :class:`Vocabulary`, built once per programme revision.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
@@ -101,31 +102,48 @@ class Query:
         )
 
 
-@dataclass(slots=True)
 class Vocabulary:
     """What the reading needs of a programme: its organisations and the words it knows.
 
     ``keep`` are words never corrected (the programme's own words, so a topic word is not
-    taken for a near cue word); the corrector's targets are the question words and names.
+    taken for a near cue word); the corrector's targets are the question words and names. The
+    corrector is built on the first word that needs it: most questions hold none, and a
+    one-shot ``seuranta ask`` should not pay for it.
     """
 
-    matcher: OrgMatcher
-    org_words: Iterable[str] = ()
-    keep: Iterable[str] = ()
-    stopwords: StopWords = field(default_factory=load_stopwords)
-    corrector: Corrector = field(init=False)
-    _stop: frozenset[str] = field(init=False)
+    def __init__(
+        self,
+        matcher: OrgMatcher,
+        *,
+        org_words: Iterable[str] = (),
+        keep: Iterable[str] = (),
+        stopwords: StopWords | None = None,
+    ) -> None:
+        self.matcher = matcher
+        words = (stopwords or load_stopwords()).words
+        self._stop: frozenset[str] = frozenset().union(*words.values())
+        self._targets = frozenset({*_KNOWN_WORDS, *self._stop, *(w.casefold() for w in org_words)})
+        self._keep = frozenset(keep)
+        self._corrector: Corrector | None = None
+        self._lock = threading.Lock()
 
-    def __post_init__(self) -> None:
-        self._stop = frozenset().union(*self.stopwords.words.values())
-        targets = {*_KNOWN_WORDS, *self._stop, *(w.casefold() for w in self.org_words)}
-        meaning = {
-            word: next((cue for cue in _CUES if _is_cue(word, cue)), word) for word in targets
-        }
-        self.corrector = Corrector(targets, keep=self.keep, meaning=meaning)
+    def knows(self, word: str) -> bool:
+        return word in self._targets or word in self._keep
 
     def is_stop(self, word: str) -> bool:
         return word in self._stop
+
+    @property
+    def corrector(self) -> Corrector:
+        if self._corrector is None:
+            with self._lock:
+                if self._corrector is None:
+                    meaning = {
+                        word: next((cue for cue in _CUES if _is_cue(word, cue)), word)
+                        for word in self._targets
+                    }
+                    self._corrector = Corrector(self._targets, keep=self._keep, meaning=meaning)
+        return self._corrector
 
 
 # "2.7", "2.7:stä", "4.3b", "2.6 a)", "toimenpide 8.1." but not dates such as 1.1.2019.
@@ -504,7 +522,7 @@ def _corrected(text: str, vocabulary: Vocabulary) -> tuple[str, tuple[tuple[str,
         folded = word.casefold()
         if (
             abbreviation(word) is not None
-            or folded in vocabulary.corrector
+            or vocabulary.knows(folded)
             or vocabulary.is_stop(folded)
             or folded in _FILLER
             or _PERIOD_WORD.fullmatch(folded)  # "month" is no typo of "monta"
