@@ -26,6 +26,30 @@ class DueScope(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Reading:
+    """What the engine understood of a question, shown first so a wrong reading is visible:
+    "OM · due in 2019 · 3 milestones"."""
+
+    organisations: tuple[str, ...] = ()
+    shared: bool = False
+    lead_only: bool = False
+    no_lead: bool = False
+    measures: tuple[str, ...] = ()
+    themes: tuple[int, ...] = ()
+    scope: DueScope | None = None
+    start: date | None = None
+    end: date | None = None
+    state: str | None = None
+    continuous: bool = False
+    topic: str = ""
+    asked: str = ""  # "owners", "next_due", "count" … when that is not plain from the answer
+    corrections: tuple[tuple[str, str], ...] = ()
+    follow_up: bool = False  # read in the context of the previous answer
+    count: int | None = None
+    unit: str = ""  # "measures" or "milestones"
+
+
+@dataclass(frozen=True, slots=True)
 class OrgRef:
     key: str
     name: str
@@ -99,6 +123,7 @@ class MeasureView:
 class OwnersAnswer:
     lang: str
     measure: MeasureOwners | MeasureView
+    reading: Reading | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +131,7 @@ class MeasureAnswer:
     lang: str
     measure: MeasureView
     part: str | None = None
+    reading: Reading | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +140,7 @@ class OrganisationAnswer:
     organisation: OrgRef
     lead: tuple[MeasureBrief, ...]
     shared: tuple[MeasureBrief, ...]
+    reading: Reading | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +148,7 @@ class AmbiguousOrganisation:
     lang: str
     text: str
     candidates: tuple[OrgRef, ...]
+    reading: Reading | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +162,7 @@ class SearchAnswer:
     lang: str
     query: str
     hits: tuple[SearchHit, ...]
+    reading: Reading | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,10 +182,12 @@ class DeadlinesAnswer:
     items: tuple[DueItem, ...]
     # How many there are in all; ``items`` holds at most the engine's list limit of them.
     total: int = 0
+    reading: Reading | None = None
+    offset: int = 0  # items before these were shown in an earlier answer ("more")
 
     @property
     def more(self) -> int:
-        return max(0, self.total - len(self.items))
+        return max(0, self.total - self.offset - len(self.items))
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,18 +200,47 @@ class StatusAnswer:
     def latest(self) -> StatusView | None:
         return self.history[0] if self.history else None
 
+    reading: Reading | None = None
+
 
 @dataclass(frozen=True, slots=True)
 class NoSuchMeasure:
     lang: str
     requested: str
     nearest: tuple[MeasureBrief, ...]
+    reading: Reading | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureRow:
+    measure: MeasureBrief
+    lead: tuple[OrgRef, ...]
+    others: tuple[OrgRef, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MeasuresAnswer:
+    """The measures a combined question's filters leave, with their owners."""
+
+    lang: str
+    reading: Reading
+    rows: tuple[MeasureRow, ...]
+    total: int
+    offset: int = 0  # rows before these were shown in an earlier answer ("more")
+    count_only: bool = False
+
+    @property
+    def more(self) -> int:
+        return max(0, self.total - self.offset - len(self.rows))
 
 
 @dataclass(frozen=True, slots=True)
 class HelpAnswer:
     lang: str
     reason: HelpReason
+    # The nearest complete question to what was recognised ("kuka vastaa 2.7:stä?").
+    suggestion: str = ""
+    reading: Reading | None = None
 
 
 Answer = (
@@ -190,6 +250,7 @@ Answer = (
     | AmbiguousOrganisation
     | SearchAnswer
     | DeadlinesAnswer
+    | MeasuresAnswer
     | StatusAnswer
     | NoSuchMeasure
     | HelpAnswer

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import sys
 import threading
+from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Hashable
-from dataclasses import fields, is_dataclass
+from dataclasses import fields, is_dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cached_property
 from zoneinfo import ZoneInfo
@@ -31,25 +32,44 @@ from bot.answers import (
     MeasureAnswer,
     MeasureBrief,
     MeasureOwners,
+    MeasureRow,
+    MeasuresAnswer,
     MeasureView,
     MilestoneView,
     NoSuchMeasure,
     OrganisationAnswer,
     OrgRef,
     OwnersAnswer,
+    Reading,
     SearchAnswer,
     SearchHit,
     StatusAnswer,
     StatusView,
 )
-from bot.intents import MAX_QUESTION_LENGTH, Intent, IntentKind, MeasureRef, parse_question
+from bot.catalogue import MeasureCatalogue
+from bot.followup import context_of, continue_from
+from bot.intents import (
+    MAX_QUESTION_LENGTH,
+    Ask,
+    FollowUp,
+    MeasureRef,
+    Query,
+    Vocabulary,
+    clean,
+    detect_language,
+    parse_question,
+)
 from bot.orgmatch import OrgMatcher, OrgName
-from data import queries, vocabulary
+from data import conversations, morphology, queries
+from data import vocabulary as stored_words
 from data.models import Milestone, Organisation, Role, State, StatusReport
-from data.morphology import Vocabulary
 from data.search import SearchIndex
 
 SEARCH_LIMIT = 10
+# Measures a topic may stand for when it is combined with other filters.
+TOPIC_LIMIT = 50
+# Rows of a measure list per answer; "more" shows the next ones.
+PAGE_SIZE = 30
 # A deadline list longer than this is cut (with its total) rather than built in full: nobody
 # reads thousands of rows in chat, and a 10,000-measure programme would pay for them.
 LIST_LIMIT = 200
@@ -73,6 +93,7 @@ class _Indexes:
         factory: sessionmaker[Session],
         use_analyser: bool,
     ) -> None:
+        self._catalogue: MeasureCatalogue | None = None
         self._texts = queries.measure_texts(session, programme_id)
         self._programme_id = programme_id
         self._factory = factory
@@ -93,6 +114,35 @@ class _Indexes:
                 for o in self.organisations.values()
             )
 
+    def catalogue(self, session: Session) -> MeasureCatalogue:
+        """Every measure's owners and kind, read on the first combined question."""
+        if self._catalogue is None:
+            with self._lock:
+                if self._catalogue is None:
+                    units = {k: o.parent_key for k, o in self.organisations.items() if o.parent_key}
+                    rows = queries.measure_catalogue(session, self._programme_id)
+                    self._catalogue = MeasureCatalogue(rows, units)
+        return self._catalogue
+
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        matcher = self.matcher
+        with self._lock:
+            names = (
+                word
+                for o in self.organisations.values()
+                for name in (o.name_fi, o.name_sv, o.name_en, *o.aliases)
+                if name
+                for word in name.split()
+            )
+            keep = {
+                word.casefold()
+                for t in self._texts
+                for text in (t.title, *t.parts, *t.actions)
+                for word in text.split()
+            }
+            return Vocabulary(matcher, org_words=names, keep=keep)
+
     @cached_property
     def search(self) -> SearchIndex:
         with self._lock:
@@ -109,8 +159,8 @@ class _Indexes:
                     )
                     for t in self._texts
                 ),
-                vocabulary=Vocabulary(
-                    vocabulary.load(self._factory, self._programme_id),
+                vocabulary=morphology.Vocabulary(
+                    stored_words.load(self._factory, self._programme_id),
                     use_analyser=self._use_analyser,
                 ),
             )
@@ -187,27 +237,58 @@ class Engine:
         self._lock = threading.Lock()
         self._answers = _AnswerCache(ANSWER_CACHE_SIZE, answer_cache_bytes)
 
-    def ask(self, question: str, *, now: datetime, lang: str | None = None) -> Answer:
+    def ask(
+        self,
+        question: str,
+        *,
+        now: datetime,
+        lang: str | None = None,
+        conversation: str | None = None,
+    ) -> Answer:
+        """Answer a question; in a ``conversation`` (a platform-qualified chat or thread key),
+        a follow-up ("entä 2.8?", "who else?", "more") continues the previous answer."""
         today = self.today(now)
         # An over-long question is answered "too long" at once; keeping it would only let
-        # distinct long questions fill memory.
-        cacheable = len(question) <= MAX_QUESTION_LENGTH
+        # distinct long questions fill memory. In a conversation the answer depends on the
+        # previous one, so it is not cached.
+        cacheable = len(question) <= MAX_QUESTION_LENGTH and conversation is None
         with self._factory() as session:
             version = queries.answers_version(session, self._slug)
             key = (question, lang, today, version)
             cached = self._answers.get(key) if cacheable else None
             if cached is not None:
                 return cached
-            intent = parse_question(
-                question, lang=lang, today=today, default_lang=self._default_lang
-            )
             if version is None:
-                return HelpAnswer(intent.lang, HelpReason.NO_PROGRAMME)
+                chosen = lang or detect_language(clean(question)) or self._default_lang
+                return HelpAnswer(chosen, HelpReason.NO_PROGRAMME)
             programme_id, revision, _ = version
             indexes = self._indexes(session, programme_id, revision)
-            answer = _Answering(
-                session, programme_id, indexes, intent, today, self._list_limit
-            ).answer()
+            query = parse_question(
+                question,
+                vocabulary=indexes.vocabulary,
+                lang=lang,
+                today=today,
+                default_lang=self._default_lang,
+            )
+            read = query
+            if conversation is not None:
+                previous = conversations.load(session, conversation, now)
+                if previous is not None:
+                    query = continue_from(previous, query)
+            answering = _Answering(
+                session,
+                programme_id,
+                indexes,
+                query,
+                today,
+                self._list_limit,
+                continued=query is not read,
+            )
+            answer = answering.answer()
+            if conversation is not None and query.ask is not Ask.HELP:
+                conversations.save(
+                    session, conversation, query.lang, context_of(query, answering.shown), now
+                )
         if cacheable:
             self._answers.put(key, answer)
         return answer
@@ -234,8 +315,8 @@ class Engine:
             indexes = self._indexes(session, *version)
             if key not in indexes.organisations:
                 return None
-            intent = Intent(IntentKind.ORGANISATION_OR_SEARCH, lang, key)
-            answering = _Answering(session, version[0], indexes, intent, date.min, self._list_limit)
+            query = Query(Ask.MEASURES, lang, key, organisations=(key,))
+            answering = _Answering(session, version[0], indexes, query, date.min, self._list_limit)
             return answering.organisation(indexes.organisations[key])
 
     def _indexes(self, session: Session, programme_id: int, revision: int) -> _Indexes:
@@ -259,44 +340,212 @@ class _Answering:
         session: Session,
         programme_id: int,
         indexes: _Indexes,
-        intent: Intent,
+        query: Query,
         today: date,
         list_limit: int,
+        *,
+        continued: bool = False,
     ) -> None:
         self.list_limit = list_limit
         self.session = session
         self.programme_id = programme_id
         self.indexes = indexes
-        self.intent = intent
-        self.lang = intent.lang
+        self.query = query
+        self.lang = query.lang
         self.today = today
+        self.shown: tuple[str, ...] = ()  # the measures the answer was about, for a follow-up
+        self.continued = continued  # read in the context of the previous answer
 
     def answer(self) -> Answer:
-        intent = self.intent
-        kind = intent.kind
-        if kind is IntentKind.HELP:
-            return HelpAnswer(self.lang, intent.help_reason or HelpReason.ASKED)
-        if kind in (IntentKind.OWNERS, IntentKind.MEASURE, IntentKind.STATUS):
-            assert intent.measure is not None
-            return self.about_measure(intent.measure, kind)
-        if kind is IntentKind.SEARCH:
-            return self.search(intent.text)
-        if kind is IntentKind.OVERDUE:
-            return self.overdue()
-        if kind in (IntentKind.DUE_PERIOD, IntentKind.DUE_UPCOMING):
-            assert intent.start is not None
-            assert intent.end is not None
-            scope = DueScope.PERIOD if kind is IntentKind.DUE_PERIOD else DueScope.UPCOMING
-            return self.due(scope, intent.start, intent.end)
-        return self.organisation_or_search(intent.text)
+        q = self.query
+        if q.ask is Ask.HELP:
+            return HelpAnswer(self.lang, q.help_reason or HelpReason.ASKED)
+        if q.ask is Ask.SEARCH:
+            found = self.search(q.topic)
+            self.shown = tuple(h.measure.number for h in found.hits)
+            return found
+        reading = self.reading(q)
+        single = len(q.measures) == 1 and not _beyond_measures(q)
+        if single and q.ask in (Ask.MEASURE, Ask.OWNERS, Ask.STATUS):
+            self.shown = (q.measures[0].number,)
+            about = self.about_measure(q.measures[0], q.ask)
+            if isinstance(about, NoSuchMeasure):
+                return about  # "There is no measure 9.9" already says what was read
+            return replace(about, reading=reading)
+        unanchored = q.follow_up in (FollowUp.IT, FollowUp.ELSE) and not self.continued
+        needs_subject = q.ask in (Ask.OWNERS, Ask.NEXT_DUE, Ask.STATUS, Ask.MORE) or unanchored
+        if needs_subject and not q.has_subject:
+            # A question word with nothing to ask it of: say so, and show a whole question.
+            return HelpAnswer(self.lang, HelpReason.UNCLEAR, _suggestion(q.ask), reading)
+        if q.ambiguous and not q.organisations and not _beyond_organisations(replace(q, topic="")):
+            candidates = tuple(
+                self.org_ref(self.indexes.organisations[key], "") for key in q.ambiguous
+            )
+            return AmbiguousOrganisation(self.lang, q.text, candidates)  # it says what it read
+        if q.ask is Ask.DEADLINES:
+            return self.filtered_deadlines(q, reading)
+        if q.ask is Ask.NEXT_DUE:
+            return self.next_due(q, reading)
+        if q.ask is Ask.OWNERS and q.topic and not q.measures:
+            return self.owners_of_topic(q, reading)
+        if (
+            len(q.organisations) == 1
+            and q.ask is Ask.MEASURES
+            and not q.lead_only
+            and not _beyond_organisations(q)
+        ):
+            owned = self.organisation(self.indexes.organisations[q.organisations[0]])
+            self.shown = tuple(b.number for b in (*owned.lead, *owned.shared))
+            return replace(owned, reading=reading)
+        only_topic = not replace(q, topic="").has_filters
+        if q.ask is Ask.MEASURES and only_topic and (q.topic or not q.asked):
+            # Words alone: an organisation's name or a search, as before combined questions.
+            answer = self.organisation_or_search(q.text)
+            if isinstance(answer, SearchAnswer):
+                self.shown = tuple(h.measure.number for h in answer.hits)
+            elif isinstance(answer, OrganisationAnswer):
+                self.shown = tuple(b.number for b in (*answer.lead, *answer.shared))
+            return answer if isinstance(answer, HelpAnswer) else replace(answer, reading=reading)
+        return self.measures(q, reading)
 
-    def about_measure(self, ref: MeasureRef, kind: IntentKind) -> Answer:
-        if kind is IntentKind.OWNERS:
+    def reading(self, q: Query) -> Reading:
+        return Reading(
+            organisations=q.organisations,
+            shared=q.shared,
+            lead_only=q.lead_only,
+            no_lead=q.no_lead,
+            measures=tuple(m.number + (m.part or "") for m in q.measures),
+            themes=q.themes,
+            scope=q.scope,
+            start=q.start,
+            end=q.end,
+            state=q.state,
+            continuous=q.continuous,
+            topic=q.topic,
+            asked=str(q.ask) if q.ask in (Ask.OWNERS, Ask.NEXT_DUE, Ask.COUNT) else "",
+            corrections=q.corrections,
+            follow_up=self.continued,
+        )
+
+    def select(self, q: Query) -> list[queries.CatalogueEntry]:
+        """The measures every filter of the question holds for, in programme order."""
+        catalogue = self.indexes.catalogue(self.session)
+        chosen: set[str] | None = None
+
+        def narrow(numbers: set[str]) -> None:
+            nonlocal chosen
+            chosen = numbers if chosen is None else chosen & numbers
+
+        if q.measures:
+            narrow({m.number for m in q.measures})
+        if q.themes:
+            narrow(catalogue.in_themes(q.themes))
+        if q.organisations:
+            sets = [catalogue.of(key, lead_only=q.lead_only) for key in q.organisations]
+            narrow(set.intersection(*sets) if q.shared else set().union(*sets))
+        if q.no_lead:
+            narrow(catalogue.without_lead)
+        if q.continuous:
+            narrow(catalogue.continuous)
+        entries = catalogue.ordered(chosen)
+        if q.topic and chosen is not None:
+            found = {h.key for h in self.indexes.search.search(q.topic, limit=TOPIC_LIMIT)}
+            if found:  # a topic that finds nothing beside other filters is likelier filler
+                entries = [e for e in entries if e.number in found]
+        elif q.topic:
+            hits = self.indexes.search.search(q.topic, limit=TOPIC_LIMIT)
+            entries = catalogue.ordered(h.key for h in hits)
+            rank = {h.key: i for i, h in enumerate(hits)}
+            entries.sort(key=lambda e: rank[e.number])
+        if q.state:
+            states = queries.latest_states(self.session, [e.measure_id for e in entries])
+            entries = [e for e in entries if states.get(e.measure_id) == q.state]
+        return entries
+
+    def measures(self, q: Query, reading: Reading) -> MeasuresAnswer:
+        entries = self.select(q)
+        offset = q.page * PAGE_SIZE
+        shown = entries[offset : offset + PAGE_SIZE]
+        self.shown = tuple(e.number for e in shown)
+        rows = tuple(self.row(e) for e in shown)
+        reading = replace(reading, count=len(entries), unit="measures")
+        return MeasuresAnswer(
+            self.lang, reading, rows, len(entries), offset, count_only=q.ask is Ask.COUNT
+        )
+
+    def row(self, entry: queries.CatalogueEntry) -> MeasureRow:
+        def refs(lead: bool) -> tuple[OrgRef, ...]:
+            return tuple(
+                self.org_ref(self.indexes.organisations[key], spelling)
+                for key, role, spelling in entry.owners
+                if (role == Role.LEAD) == lead and key in self.indexes.organisations
+            )
+
+        return MeasureRow(MeasureBrief(entry.number, entry.title), refs(True), refs(False))
+
+    def owners_of_topic(self, q: Query, reading: Reading) -> Answer:
+        """ "Who is responsible for the national risk assessment?": the topic's best measure."""
+        hits = self.indexes.search.search(q.topic, limit=3)
+        if not hits:
+            return replace(self.search(q.topic), reading=reading)
+        if len(hits) == 1 or hits[0].score > 1.5 * hits[1].score:
+            ref = MeasureRef(hits[0].key, None, hits[0].key)
+            self.shown = (hits[0].key,)
+            measures = (hits[0].key,)
+            return replace(self.owners(ref), reading=replace(reading, measures=measures))
+        return self.measures(replace(q, ask=Ask.OWNERS), reading)
+
+    def filtered_deadlines(self, q: Query, reading: Reading) -> DeadlinesAnswer:
+        assert q.scope is not None
+        entries = self.select(q) if _beyond_period(q) else None
+        if q.scope is DueScope.OVERDUE:
+            answer = self.deadlines(
+                DueScope.OVERDUE, None, self.today - timedelta(days=1), True, entries, q.page
+            )
+        else:
+            assert q.start is not None
+            assert q.end is not None
+            answer = self.deadlines(q.scope, q.start, q.end, False, entries, q.page)
+        self.shown = tuple(dict.fromkeys(item.measure.number for item in answer.items))
+        return replace(answer, reading=replace(reading, count=answer.total, unit="milestones"))
+
+    def next_due(self, q: Query, reading: Reading) -> DeadlinesAnswer:
+        """ "When is 2.7 due?": each measure's next deadline, or its last one if all passed."""
+        entries = self.select(q)
+        ids = [e.measure_id for e in entries]
+        self.shown = tuple(e.number for e in entries)
+        upcoming = queries.milestones_due(
+            self.session, self.programme_id, start=self.today, measure_ids=ids
+        )
+        rows: dict[int, queries.DueMilestone] = {}
+        for row in upcoming:
+            rows.setdefault(row.measure_id, row)
+        for row in reversed(
+            queries.milestones_due(self.session, self.programme_id, measure_ids=ids)
+        ):
+            if row.measure_id not in rows:
+                rows[row.measure_id] = row  # nothing ahead: its latest deadline
+        chosen = sorted(rows.values(), key=lambda r: r.due)
+        end = max((r.due for r in chosen), default=self.today)
+        start = min((r.due for r in chosen), default=self.today)
+        return DeadlinesAnswer(
+            lang=self.lang,
+            scope=DueScope.UPCOMING,
+            start=min(start, self.today),
+            end=max(end, self.today),
+            today=self.today,
+            items=self.due_items(chosen),
+            total=len(chosen),
+            reading=replace(reading, count=len(chosen), unit="milestones"),
+        )
+
+    def about_measure(self, ref: MeasureRef, ask: Ask) -> Answer:
+        if ask is Ask.OWNERS:
             return self.owners(ref)
         measure = queries.measure_with_details(self.session, self.programme_id, ref.number)
         if measure is None:
             return NoSuchMeasure(self.lang, ref.written, self.nearest(ref.number))
-        if kind is IntentKind.STATUS:
+        if ask is Ask.STATUS:
             history = queries.status_history(self.session, measure.id)
             return StatusAnswer(
                 self.lang,
@@ -408,29 +657,46 @@ class _Answering:
             ),
         )
 
-    def due(self, scope: DueScope, start: date, end: date) -> DeadlinesAnswer:
-        return self.deadlines(scope, start, end, exclude_done=False)
-
-    def overdue(self) -> DeadlinesAnswer:
-        yesterday = self.today - timedelta(days=1)
-        return self.deadlines(DueScope.OVERDUE, None, yesterday, exclude_done=True)
-
     def deadlines(
-        self, scope: DueScope, start: date | None, end: date, *, exclude_done: bool
+        self,
+        scope: DueScope,
+        start: date | None,
+        end: date,
+        exclude_done: bool,
+        entries: list[queries.CatalogueEntry] | None = None,
+        page: int = 0,
     ) -> DeadlinesAnswer:
+        """Milestones due in the period; only those of ``entries`` if given."""
+        measure_ids = None if entries is None else [e.measure_id for e in entries]
+        skip = page * PAGE_SIZE  # "more" continues after what a chat showed of the list
+        limit = skip + self.list_limit
         rows = queries.milestones_due(
             self.session,
             self.programme_id,
             start=start,
             end=end,
             exclude_done=exclude_done,
-            limit=self.list_limit,
+            limit=limit,
+            measure_ids=measure_ids,
         )
         total = len(rows)
-        if total == self.list_limit:
-            total = queries.count_due(
-                self.session, self.programme_id, start=start, end=end, exclude_done=exclude_done
+        if total == limit and entries is not None:
+            # From the catalogue's due dates: SQL would scan the period for every match.
+            done = queries.measures_reported_done(self.session) if exclude_done else set()
+            total = sum(
+                bisect_right(e.dues, end) - (bisect_left(e.dues, start) if start else 0)
+                for e in entries
+                if e.measure_id not in done
             )
+        elif total == limit:
+            total = queries.count_due(
+                self.session,
+                self.programme_id,
+                start=start,
+                end=end,
+                exclude_done=exclude_done,
+            )
+        rows = rows[skip:]
         overdue = scope is DueScope.OVERDUE
         return DeadlinesAnswer(
             lang=self.lang,
@@ -440,6 +706,7 @@ class _Answering:
             today=self.today,
             items=self.due_items(rows),
             total=total,
+            offset=skip,
         )
 
     def due_items(self, rows: list[queries.DueMilestone]) -> tuple[DueItem, ...]:
@@ -490,3 +757,25 @@ class _Answering:
             at=report.created_at,
             permalink=report.permalink,
         )
+
+
+def _beyond_period(q: Query) -> bool:
+    """Filters other than the period: the deadline list is then limited to their measures."""
+    return q.has_subject or bool(q.no_lead or q.state or q.continuous)
+
+
+def _beyond_measures(q: Query) -> bool:
+    return bool(q.themes or q.organisations or q.no_lead or q.scope or q.state or q.continuous)
+
+
+def _beyond_organisations(q: Query) -> bool:
+    return bool(
+        q.measures or q.themes or q.no_lead or q.scope or q.state or q.continuous or q.topic
+    )
+
+
+def _suggestion(ask: Ask) -> str:
+    """The catalogue key of a whole question of the kind asked ("kuka vastaa 2.7:stä?")."""
+    if ask in (Ask.OWNERS, Ask.STATUS, Ask.MORE):
+        return f"suggest.{ask}"
+    return "suggest.owners" if ask is Ask.MEASURES else "suggest.next_due"

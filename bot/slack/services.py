@@ -47,8 +47,8 @@ class Services:
     def now(self) -> datetime:
         return self.clock()
 
-    def ask(self, question: str, lang: str | None) -> Answer:
-        return self.engine.ask(question, now=self.now(), lang=lang)
+    def ask(self, question: str, lang: str | None, conversation: str | None = None) -> Answer:
+        return self.engine.ask(question, now=self.now(), lang=lang, conversation=conversation)
 
     def render(self, answer: Answer) -> SlackMessage:
         return render_answer(answer, self.settings.zone)

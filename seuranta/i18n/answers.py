@@ -150,6 +150,136 @@ MESSAGES: dict[str, Entry] = {
         "sv": "Närmaste",
         "en": "Nearest",
     },
+    "reading.shared": {
+        "fi": "{names} yhteiset",
+        "sv": "gemensamma för {names}",
+        "en": "shared by {names}",
+    },
+    "reading.any_of": {
+        "fi": "{names}",
+        "sv": "{names}",
+        "en": "{names}",
+    },
+    "reading.lead": {
+        "fi": "päävastuussa",
+        "sv": "huvudansvarig",
+        "en": "as lead",
+    },
+    "reading.no_lead": {
+        "fi": "ei päävastuutahoa",
+        "sv": "utan huvudansvarig",
+        "en": "no lead owner",
+    },
+    "reading.measures": {
+        "fi": "toimenpide {numbers}",
+        "sv": "åtgärd {numbers}",
+        "en": "measure {numbers}",
+    },
+    "reading.themes": {
+        "fi": "teema {themes}",
+        "sv": "tema {themes}",
+        "en": "theme {themes}",
+    },
+    "reading.year": {
+        "fi": "erääntyy vuonna {year}",
+        "sv": "förfaller år {year}",
+        "en": "due in {year}",
+    },
+    "reading.period": {
+        "fi": "erääntyy {start} – {end}",
+        "sv": "förfaller {start} – {end}",
+        "en": "due {start} – {end}",
+    },
+    "reading.overdue": {
+        "fi": "myöhässä",
+        "sv": "försenade",
+        "en": "overdue",
+    },
+    "reading.state": {
+        "fi": "tilanne: {state}",
+        "sv": "läge: {state}",
+        "en": "status: {state}",
+    },
+    "reading.continuous": {
+        "fi": "jatkuvat",
+        "sv": "fortlöpande",
+        "en": "continuous",
+    },
+    "reading.topic": {
+        "fi": "aihe ”{topic}”",
+        "sv": "ämne ”{topic}”",
+        "en": "topic “{topic}”",
+    },
+    "reading.owners": {
+        "fi": "vastuutahot",
+        "sv": "ansvariga",
+        "en": "owners",
+    },
+    "reading.next_due": {
+        "fi": "seuraava määräaika",
+        "sv": "nästa tidsfrist",
+        "en": "next deadline",
+    },
+    "reading.count": {
+        "fi": "lukumäärä",
+        "sv": "antal",
+        "en": "how many",
+    },
+    "reading.everything": {
+        "fi": "koko ohjelma",
+        "sv": "hela programmet",
+        "en": "the whole programme",
+    },
+    "reading.measure_count": {
+        "fi": "{count} {count|toimenpide|toimenpidettä}",
+        "sv": "{count} {count|åtgärd|åtgärder}",
+        "en": "{count} {count|measure|measures}",
+    },
+    "reading.corrected": {
+        "fi": "luin ”{written}” sanana ”{read}”",
+        "sv": "läste ”{written}” som ”{read}”",
+        "en": "read “{written}” as “{read}”",
+    },
+    "reading.follow_up": {
+        "fi": "jatkokysymys",
+        "sv": "följdfråga",
+        "en": "follow-up",
+    },
+    "measures.none": {
+        "fi": "Ehdot täyttäviä toimenpiteitä ei ole.",
+        "sv": "Inga åtgärder uppfyller villkoren.",
+        "en": "No measures match all of that.",
+    },
+    "measures.lead": {
+        "fi": "päävastuu",
+        "sv": "huvudansvar",
+        "en": "lead",
+    },
+    "help.recognised": {
+        "fi": "Ymmärsin kysymyksestä vain osan. Kokeile esimerkiksi:",
+        "sv": "Jag förstod bara en del av frågan. Pröva till exempel:",
+        "en": "I understood only part of the question. Try, for example:",
+    },
+    "suggest.owners": {
+        "fi": "kuka vastaa toimenpiteestä 2.7?",
+        "sv": "vem ansvarar för åtgärd 2.7?",
+        "en": "who owns measure 2.7?",
+    },
+    "suggest.next_due": {
+        "fi": "milloin 2.7 erääntyy?",
+        "sv": "när förfaller 2.7?",
+        "en": "when is 2.7 due?",
+    },
+    "suggest.status": {
+        "fi": "mikä on toimenpiteen 2.7 tilanne?",
+        "sv": "vad är läget för åtgärd 2.7?",
+        "en": "what is the status of 2.7?",
+    },
+    "suggest.more": {
+        "fi": "mitkä toimenpiteet ovat SM:n? (sitten: näytä lisää)",
+        "sv": "vilka åtgärder har SM? (sedan: visa fler)",
+        "en": "which measures does SM own? (then: more)",
+    },
     "help.title": {
         "fi": "Kysy toimenpideohjelmasta, esimerkiksi:",
         "sv": "Fråga om åtgärdsprogrammet, till exempel:",

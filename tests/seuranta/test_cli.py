@@ -31,7 +31,8 @@ def test_ask_works_straight_after_install(
 ) -> None:
     assert main(["ask", "who owns 2.7?"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Owners of measure 2.7\n")
+    understood, title = out.splitlines()[:2]
+    assert (understood, title) == ("measure 2.7 · owners", "Owners of measure 2.7")
     assert "Lead: Ministry of the Interior (SM); Department for Rescue Services (PEO)" in out
     assert database.exists()
 

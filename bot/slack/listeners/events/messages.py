@@ -41,7 +41,9 @@ def _reply(
 ) -> None:
     locale = slack_locale(services, client, event["user"])
     lang = preferred_language(question, locale, None, services.settings.language)
-    reply = services.render(services.ask(question, lang))
+    # A follow-up ("and 2.8?") continues this thread, or this DM, and nothing else.
+    place = f"{event['channel']}:{thread_ts}" if thread_ts else event["channel"]
+    reply = services.render(services.ask(question, lang, conversation=f"slack:{place}"))
     client.chat_postMessage(
         channel=event["channel"], thread_ts=thread_ts, text=reply.text, blocks=reply.blocks
     )

@@ -83,7 +83,9 @@ def test_a_direct_message_is_answered_in_the_conversation(
     (reply,) = fake_slack.wait_for("chat.postMessage")
     assert reply.params["channel"] == "D024BE91L"
     assert "thread_ts" not in reply.params
-    assert reply.params["blocks"][0]["text"]["text"] == "Toimenpiteen 2.7 vastuutahot"
+    heading, understood = reply.params["blocks"][:2]
+    assert heading["text"]["text"] == "Toimenpiteen 2.7 vastuutahot"
+    assert understood["elements"][0]["text"] == "toimenpide 2.7 · vastuutahot"
 
 
 def test_a_direct_message_in_a_thread_is_answered_in_that_thread(
@@ -160,3 +162,27 @@ def test_a_hostile_direct_message_is_answered_too_long_and_the_next_one_normally
     assert "at most 1000 characters" in too_long.params["text"]
     assert slack.event(ordinary).status == 200
     assert "PEO" in fake_slack.wait_for("chat.postMessage", 2)[1].params["text"]
+
+
+def test_a_follow_up_in_a_thread_is_answered_in_its_context_and_in_no_other_thread(
+    slack: SignedSlack, fake_slack: FakeSlack
+) -> None:
+    first = _mention("who owns 2.7?", event_id="EvFirst")
+    first["event"]["thread_ts"] = "1515449000.000001"  # type: ignore[index]
+    slack.event(first)
+    fake_slack.wait_for("chat.postMessage")
+
+    same_thread = _mention("and 2.8?", event_id="EvSame")
+    same_thread["event"]["thread_ts"] = "1515449000.000001"  # type: ignore[index]
+    slack.event(same_thread)
+    replies = fake_slack.wait_for("chat.postMessage", count=2)
+    in_context = replies[1].params["text"]
+    assert "2.8" in in_context
+    assert "VNK" in in_context  # 2.8's owners: the owners question, asked of 2.8
+
+    other_thread = _mention("and 2.8?", event_id="EvOther")
+    other_thread["event"]["thread_ts"] = "1515449999.000009"  # type: ignore[index]
+    slack.event(other_thread)
+    replies = fake_slack.wait_for("chat.postMessage", count=3)
+    alone = replies[2].params["text"]
+    assert alone.splitlines()[1].startswith("Measure 2.8")  # the card, not a follow-up
