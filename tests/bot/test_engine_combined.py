@@ -24,7 +24,7 @@ from bot.engine import PAGE_SIZE, Engine
 from bot.render.text import render_text
 from data.importer import ImportSummary
 from data.models import ConversationContext, Measure, State
-from tests.conftest import NOW, report_status
+from tests.support.programme import NOW, report_status
 
 
 @pytest.fixture
