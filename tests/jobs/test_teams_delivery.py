@@ -4,7 +4,7 @@
 SM's one contact is Maija, a Teams user (``teams:<her Entra object id>``); the other leading
 organisations have none, so the coordinators, whose channel is a Teams channel, are asked to
 name one. A person is reachable once their personal chat's reference is stored (an install), a
-channel once the bot was added to its team. Every card that reaches the connector passes
+channel once the bot was added to its team. The cards that reach the connector pass
 Microsoft's Adaptive Cards validator.
 """
 
@@ -62,12 +62,9 @@ def validators() -> Iterator[OfficialValidators]:
 
 
 @pytest.fixture
-def connector(validators: OfficialValidators) -> Iterator[FakeConnector]:
+def connector() -> Iterator[FakeConnector]:
     with FakeConnector() as fake:
         yield fake
-        for call in fake.activities():
-            for card in call.cards:
-                assert validators.card(card) == [], card_lines(card)
 
 
 @pytest.fixture
@@ -362,3 +359,26 @@ def test_a_coordinators_channel_the_bot_was_not_added_to_waits_too(
     with factory() as session:
         waiting = session.scalars(select(Reminder).where(Reminder.channel == COORDINATORS))
         assert {row.status for row in waiting} == {ReminderStatus.PLANNED}
+
+
+def test_every_card_the_worker_sends_passes_microsoft_s_validator(
+    factory: sessionmaker[Session],
+    settings: Settings,
+    port: TeamsPort,
+    connector: FakeConnector,
+    maija: str,
+    validators: OfficialValidators,
+) -> None:
+    bot_added_to_the_team(factory, connector)
+    with_digest = dataclasses.replace(settings, digest_weekday=0)
+    # No contacts, a contact without the app, the digest and its thread; then her reminders.
+    tick(factory, with_digest, port, NOW)
+    installs(factory, connector)
+    tick(factory, with_digest, port, NOW + timedelta(minutes=20))
+
+    cards = [card for call in connector.activities() for card in call.cards]
+    assert len(cards) == len(connector.activities())  # every post is a card
+    assert len(not_installed_notices(connector)) == 1
+    assert len(connector.sent_to(MAIJA.personal_chat)) == 1
+    for card in cards:
+        assert validators.card(card) == [], card_lines(card)
