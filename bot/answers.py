@@ -238,7 +238,8 @@ class MeasuresAnswer:
 class HelpAnswer:
     lang: str
     reason: HelpReason
-    # The nearest complete question to what was recognised ("kuka vastaa 2.7:stä?").
+    # When part of a question was recognised: the catalogue key of the nearest whole question
+    # ("suggest.owners": "kuka vastaa toimenpiteestä 2.7?"), shown instead of the full help.
     suggestion: str = ""
     reading: Reading | None = None
 

@@ -299,7 +299,7 @@ class Engine:
             version = queries.current_programme_version(session, self._slug)
             if version is not None:
                 indexes = self._indexes(session, *version)
-                _ = indexes.search, indexes.matcher
+                _ = indexes.search, indexes.vocabulary.corrector, indexes.catalogue(session)
 
     def today(self, now: datetime) -> date:
         if now.tzinfo is None:
