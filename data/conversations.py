@@ -7,20 +7,21 @@ while it is fresh: 30 minutes after the last answer a question starts afresh.
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from data.models import ConversationContext
+from data.models import CONVERSATION_KEY_LENGTH, ConversationContext
 
 FRESH_FOR = timedelta(minutes=30)
 
 
 def load(session: Session, conversation: str, now: datetime) -> dict[str, Any] | None:
     """The context stored for this conversation, or None if there is none or it is stale."""
-    row = session.get(ConversationContext, conversation)
+    row = session.get(ConversationContext, stored_key(conversation))
     if row is None or row.updated_at < now - FRESH_FOR:
         return None
     return dict(row.context)
@@ -30,12 +31,11 @@ def save(
     session: Session, conversation: str, lang: str, context: dict[str, Any], now: datetime
 ) -> None:
     """Keep this context for the conversation (replacing the previous one) and commit."""
+    key = stored_key(conversation)
     for attempt in range(2):
-        row = session.get(ConversationContext, conversation)
+        row = session.get(ConversationContext, key)
         if row is None:
-            row = ConversationContext(
-                conversation=conversation, lang=lang, context=context, updated_at=now
-            )
+            row = ConversationContext(conversation=key, lang=lang, context=context, updated_at=now)
             session.add(row)
         else:
             row.lang, row.context, row.updated_at = lang, context, now
@@ -47,3 +47,12 @@ def save(
             session.rollback()
             if attempt:
                 raise
+
+
+def stored_key(conversation: str) -> str:
+    """The key as stored: as given, or, past the column's width (a Teams conversation id can be
+    long), its start and a SHA-256 of the whole, which still never meets another conversation."""
+    if len(conversation) <= CONVERSATION_KEY_LENGTH:
+        return conversation
+    digest = hashlib.sha256(conversation.encode()).hexdigest()
+    return f"{conversation[: CONVERSATION_KEY_LENGTH - len(digest) - 1]}#{digest}"

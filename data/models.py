@@ -37,6 +37,8 @@ PERSON_KEY_LENGTH = 64
 # A destination or a platform's message id: a Teams channel ("teams:19:…@thread.tacv2") or
 # personal conversation id runs far past Slack's short ids.
 DESTINATION_LENGTH = 255
+# A conversation's key for follow-ups: platform, conversation and thread (data.conversations).
+CONVERSATION_KEY_LENGTH = 300
 
 
 class UtcDateTime(TypeDecorator[datetime]):
@@ -331,7 +333,7 @@ class ConversationContext(Base):
 
     __tablename__ = "conversation_context"
 
-    conversation: Mapped[str] = mapped_column(String(300), primary_key=True)
+    conversation: Mapped[str] = mapped_column(String(CONVERSATION_KEY_LENGTH), primary_key=True)
     lang: Mapped[str] = mapped_column(String(2))
     context: Mapped[dict[str, Any]] = mapped_column(JSON)
     updated_at: Mapped[datetime] = mapped_column(index=True)

@@ -223,7 +223,6 @@ def _ask(args: argparse.Namespace, settings: Settings) -> int:
         _open(settings, now),
         default_lang=settings.language,
         zone=settings.zone,
-        use_analyser=False,  # one question: loading the analyser would cost more than it
     )
     answer = engine.ask(" ".join(args.question), now=now, lang=args.lang)
     sys.stdout.write(render_text(answer, settings.zone))
