@@ -20,13 +20,15 @@ first request (:mod:`bot.teams.bridge`).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from gunicorn.app.base import BaseApplication  # type: ignore[import-untyped]
 from slack_bolt import App
 from slack_bolt.error import BoltError
+from slack_sdk.errors import SlackApiError
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -112,7 +114,8 @@ def serve(settings: Settings, factory: sessionmaker[Session]) -> int:
     socket_mode = slack is not None and settings.socket_mode
     if socket_mode and teams is None:
         assert slack is not None
-        _socket_mode(slack, settings).start()  # type: ignore[no-untyped-call]
+        with _refusals_as_config_errors(settings):
+            _socket_mode(slack, settings).start()  # type: ignore[no-untyped-call]
         return 0
     database: Engine = factory.kw["bind"]
     wsgi = SeurantaWsgi(
@@ -127,7 +130,8 @@ def serve(settings: Settings, factory: sessionmaker[Session]) -> int:
         assert slack is not None
         # Here, in the gunicorn master, before it forks: the workers only serve HTTP, and the
         # WebSocket's threads stay in this process (a fork copies no thread).
-        _socket_mode(slack, settings).connect()  # type: ignore[no-untyped-call]
+        with _refusals_as_config_errors(settings):
+            _socket_mode(slack, settings).connect()  # type: ignore[no-untyped-call]
     GunicornServer(wsgi, settings, post_fork=lambda: database.dispose(close=False)).run()
     return 0
 
@@ -153,6 +157,18 @@ def _teams(settings: Settings, factory: sessionmaker[Session], engine: AnswerEng
 def _socket_mode(app: App, settings: Settings) -> SocketModeHandler:
     logger.info("connecting to Slack in Socket Mode")
     return SocketModeHandler(app, settings.slack_app_token)
+
+
+@contextmanager
+def _refusals_as_config_errors(settings: Settings) -> Iterator[None]:
+    """Opening the WebSocket asks Slack for its address first (apps.connections.open)."""
+    try:
+        yield
+    except SlackApiError as error:
+        refusal = error.response.get("error")
+        raise ConfigError(f"Slack did not accept SLACK_APP_TOKEN: {refusal}") from error
+    except NETWORK_ERRORS as error:
+        raise unreachable(settings.slack_api_url, error) from error
 
 
 def _utc_now() -> datetime:

@@ -59,7 +59,7 @@ async def _looked_up(ctx: ActivityContext[MessageActivity], account: Account) ->
     if data is not None and data.team is not None and data.team.id:
         conversation = data.team.id  # a team's roster answers for each of its channels
     try:
-        member = await ctx.api.conversations.members(conversation).get(account.id)
+        member = await ctx.api.conversations.get_member_by_id(conversation, account.id)
     except httpx.HTTPError as error:
         logger.warning("teams: could not look up a mentioned member: %r", error)
         return None

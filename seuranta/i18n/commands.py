@@ -14,6 +14,12 @@ MESSAGES: dict[str, Entry] = {
         "sv": "Noterat: du representerar {org}. Hemfliken visar nu dess åtgärder.",
         "en": "Noted: you represent {org}. The Home tab now shows its measures.",
     },
+    # Where there is no Home tab to point to (Teams).
+    "command.iam.noted": {
+        "fi": "Selvä: edustat tahoa {org}.",
+        "sv": "Noterat: du representerar {org}.",
+        "en": "Noted: you represent {org}.",
+    },
     "command.pause.usage": {
         "fi": "Tauko muistutuksiin: `{cmd} pause until 2027-01-07`",
         "sv": "Paus i påminnelserna: `{cmd} pause until 2027-01-07`",

@@ -201,3 +201,14 @@ def test_serve_in_socket_mode_answers_a_slash_command_over_the_websocket(
     (line,) = [line for line in output.splitlines() if " mode=socket " in line]
     assert " status=200 " in line
     assert " kind=command " in line
+
+
+def test_an_app_token_slack_refuses_is_one_line(tmp_path: Path, fake_slack: FakeSlack) -> None:
+    env = _environment(tmp_path, fake_slack, free_port())
+    env["SLACK_APP_TOKEN"] = "xapp-1-revoked"  # the fake's apps.connections.open: invalid_auth
+
+    status, lines = run(["serve"], env)
+
+    assert status == 2
+    assert lines[-1] == "seuranta: error: Slack did not accept SLACK_APP_TOKEN: invalid_auth"
+    assert not any("Traceback" in line for line in lines)

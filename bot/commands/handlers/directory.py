@@ -11,6 +11,7 @@ from bot.document import Document, Heading, Lines, Person, phrase
 from data import directory
 from data.db import transaction
 from data.models import Contact, Organisation
+from seuranta.identity import Platform
 
 
 def iam(command: Iam, ctx: CommandContext) -> Document:
@@ -19,7 +20,9 @@ def iam(command: Iam, ctx: CommandContext) -> Document:
         if not isinstance(organisation, Organisation):
             return organisation
         directory.represent(session, ctx.person, organisation, ctx.now)
-        return say(phrase("command.iam.done", org=_label(organisation, ctx.lang)))
+        # Only Slack has a Home tab that shows the organisation's measures.
+        done = "command.iam.done" if ctx.platform is Platform.SLACK else "command.iam.noted"
+        return say(phrase(done, org=_label(organisation, ctx.lang)))
 
 
 def add_contact(command: AddContact, ctx: CommandContext) -> Document:
