@@ -42,9 +42,12 @@ class Services:
     limiter: RateLimiter | None = None
     recent: Recent = field(default_factory=Recent)
 
-    async def ask(self, question: str, lang: str) -> Answer:
-        """The engine's answer; the engine and its database are synchronous, so off the loop."""
-        return await asyncio.to_thread(self.engine.ask, question, now=self.clock(), lang=lang)
+    async def ask(self, question: str, lang: str, conversation: str | None = None) -> Answer:
+        """The engine's answer; the engine and its database are synchronous, so off the loop.
+        In a ``conversation`` (a chat or a channel thread) a follow-up continues the last answer."""
+        return await asyncio.to_thread(
+            self.engine.ask, question, now=self.clock(), lang=lang, conversation=conversation
+        )
 
     @property
     def records(self) -> sessionmaker[Session]:

@@ -64,20 +64,22 @@ async def answer_message(ctx: ActivityContext[MessageActivity], services: Servic
     if services.factory is None:
         question = (activity.strip_mentions_text().text or "").strip()
         lang = services.language_for(question, activity.locale)
-        answer = await services.ask(question, lang)
-        await ctx.send(render_answer(answer, services.settings.zone), _thread(ctx))
+        thread = _thread(ctx)
+        answer = await services.ask(question, lang, _conversation_key(ctx, thread))
+        await ctx.send(render_answer(answer, services.settings.zone), thread)
         return
     words = await typed(ctx)
     where = reference(activity)
     await services.remember([where] if where else [], _told(activity, words.names))
     command = parse_command(words.text, words.names)
     lang = services.language_for(question_text(command), activity.locale)
-    result = await _result(command, activity, services, lang)
+    thread = _thread(ctx)
+    result = await _result(command, activity, services, lang, _conversation_key(ctx, thread))
     if isinstance(result, Document):
         unnamed = people(result) - words.names.keys()
         found = await services.display_names(sorted(unnamed)) if unnamed else {}
         result = named(result, {**found, **words.names})
-    await ctx.send(_shown(result, services, lang), _thread(ctx))
+    await ctx.send(_shown(result, services, lang), thread)
 
 
 async def _within_rate(
@@ -112,10 +114,14 @@ def _told(
 
 
 async def _result(
-    command: Command, activity: MessageActivity, services: Services, lang: str
+    command: Command,
+    activity: MessageActivity,
+    services: Services,
+    lang: str,
+    conversation: str,
 ) -> Result:
     if isinstance(command, Ask):
-        return await services.ask(command.question, lang)
+        return await services.ask(command.question, lang, conversation)
     person = person_key(activity.from_)
     if person is None:  # an account without an object id: no one to act for
         return say(phrase("teams.message.anonymous"))
@@ -148,6 +154,14 @@ def _report_links(base: str | None, lang: str) -> MessageActivityInput:
         ),
     ]
     return MessageActivityInput().add_card(card)
+
+
+def _conversation_key(
+    ctx: ActivityContext[MessageActivity], thread: ConversationReference | None
+) -> str:
+    """Where follow-ups continue: the chat, or the channel thread the answer goes into."""
+    conversation = thread.conversation if thread is not None else ctx.activity.conversation
+    return f"teams:{conversation.id}"
 
 
 def _thread(ctx: ActivityContext[MessageActivity]) -> ConversationReference | None:

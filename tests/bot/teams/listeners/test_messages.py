@@ -206,3 +206,38 @@ def test_past_the_rate_limit_a_person_is_told_once_then_not_answered(
         "kysy sitten uudelleen."
     )
     assert sven.conversation_id == SVEN.personal_chat  # everyone has a limit of their own
+
+
+def first_lines(teams: TeamsClient) -> list[str]:
+    """The first line of each answer so far, oldest first."""
+    return [
+        card_lines(call.cards[0])[0] if call.cards else (call.text or "").splitlines()[0]
+        for call in teams.connector.activities()
+    ]
+
+
+def test_a_follow_up_in_a_personal_chat_continues_the_previous_answer(
+    teams: TeamsClient,
+) -> None:
+    url = teams.connector.url
+    teams.post(activities.personal_message("who owns 2.7?", service_url=url))
+    teams.post(activities.personal_message("and 2.8?", service_url=url))
+    teams.post(activities.personal_message("and 2.8?", user=SVEN, service_url=url))
+
+    mine, follow_up, someone_elses = first_lines(teams)
+    assert mine == "Owners of measure 2.7"
+    assert follow_up == "Owners of measure 2.8"
+    # Sven's chat has no previous answer to continue.
+    assert someone_elses != "Owners of measure 2.8"
+
+
+def test_a_follow_up_in_a_channel_thread_continues_that_thread_only(teams: TeamsClient) -> None:
+    url = teams.connector.url
+    root, other = "1767225600123", "1767225600999"
+    teams.post(activities.channel_mention("who owns 2.7?", thread_root=root, service_url=url))
+    teams.post(activities.channel_mention("and 2.8?", thread_root=root, service_url=url))
+    teams.post(activities.channel_mention("and 2.8?", thread_root=other, service_url=url))
+
+    _, in_thread, elsewhere = first_lines(teams)
+    assert in_thread == "Owners of measure 2.8"
+    assert elsewhere != "Owners of measure 2.8"
