@@ -37,7 +37,14 @@ from bot.answers import (
     SearchAnswer,
     StatusAnswer,
 )
-from bot.render.text import _milestone, _orgs, _shorten, _status_line, render_text
+from bot.render.text import (
+    _milestone,
+    _orgs,
+    _shorten,
+    _status_line,
+    reading_line,
+    render_text,
+)
 from seuranta.i18n import format_date, message, state_label
 
 # Lines shown of one list before "… and N more"; as many as Slack shows, and a card this long
@@ -51,6 +58,10 @@ def render_answer(answer: Answer, zone: ZoneInfo) -> MessageActivityInput:
     body = _card_body(answer, zone)
     if body is None:
         return MessageActivityInput(text=render_text(answer, zone).rstrip(), text_format="plain")
+    if answer.reading is not None:
+        # What the question was read as, under the title as in Slack, so a misreading shows.
+        understood = _line(_run(reading_line(answer.reading, answer.lang), subtle=True))
+        body = [body[0], understood, *body[1:]]
     # No card-level "lang": Teams uses it only for DATE()/TIME(), which we do not use, and
     # adaptivecards 3.0.6 checks it with a /g regex that fails every other valid value.
     return MessageActivityInput().add_card(AdaptiveCard(body=body))

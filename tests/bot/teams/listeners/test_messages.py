@@ -241,3 +241,13 @@ def test_a_follow_up_in_a_channel_thread_continues_that_thread_only(teams: Teams
     _, in_thread, elsewhere = first_lines(teams)
     assert in_thread == "Owners of measure 2.8"
     assert elsewhere != "Owners of measure 2.8"
+
+
+def test_a_card_says_under_its_title_what_the_question_was_read_as(teams: TeamsClient) -> None:
+    question = "mitä OM:n pitää tehdä vuonna 2019?"
+    teams.post(activities.personal_message(question, service_url=teams.connector.url))
+
+    (card,) = only_answer(teams).cards
+    understood = card_lines(card)[1]
+    assert "OM" in understood
+    assert "2019" in understood
