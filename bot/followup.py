@@ -20,6 +20,9 @@ MAX_REFERRED = 10
 _SUBJECT = ("measures", "themes", "organisations", "topic", "ambiguous")
 _FILTERS = ("shared", "lead_only", "no_lead", "state", "continuous")
 _PERIOD = ("scope", "start", "end")
+# Questions that mean nothing without a subject: asked alone ("status?", "who owns it?"), they
+# are asked of what the previous answer showed. Any other question stands on its own.
+NEEDS_SUBJECT = frozenset({Ask.MEASURE, Ask.STATUS, Ask.OWNERS, Ask.NEXT_DUE})
 
 
 def context_of(query: Query, shown: tuple[str, ...]) -> dict[str, Any]:
@@ -85,8 +88,8 @@ def continue_from(context: dict[str, Any], current: Query) -> Query:
         return replace(previous, **changed, ask=ask, lang=current.lang, page=0, follow_up=kind)
     if current.has_subject or current.ask is Ask.HELP:
         return current
-    if kind is None and not current.asked:
-        return current
+    if kind is None and (not current.asked or current.ask not in NEEDS_SUBJECT):
+        return current  # "overdue", "montako toimenpidettä?": whole questions on their own
     # "who else?", "when is it due?", "status?": the new question of what was shown.
     referred = shown if 0 < len(shown) <= MAX_REFERRED else ()
     if referred:

@@ -31,6 +31,7 @@ from bot.answers import (
     MeasureAnswer,
     MeasureBrief,
     MeasureOwners,
+    MeasuresAnswer,
     MeasureView,
     OrganisationAnswer,
     OwnersAnswer,
@@ -59,9 +60,13 @@ def render_answer(answer: Answer, zone: ZoneInfo) -> MessageActivityInput:
     if body is None:
         return MessageActivityInput(text=render_text(answer, zone).rstrip(), text_format="plain")
     if answer.reading is not None:
-        # What the question was read as, under the title as in Slack, so a misreading shows.
-        understood = _line(_run(reading_line(answer.reading, answer.lang), subtle=True))
-        body = [body[0], understood, *body[1:]]
+        # What the question was read as, under the title as in Slack, so a misreading shows; a
+        # list of measures has no title but that.
+        understood = reading_line(answer.reading, answer.lang)
+        if isinstance(answer, MeasuresAnswer):
+            body = [_heading(understood), *body]
+        else:
+            body = [body[0], _line(_run(understood, subtle=True)), *body[1:]]
     # No card-level "lang": Teams uses it only for DATE()/TIME(), which we do not use, and
     # adaptivecards 3.0.6 checks it with a /g regex that fails every other valid value.
     return MessageActivityInput().add_card(AdaptiveCard(body=body))
@@ -121,6 +126,23 @@ def _(answer: OrganisationAnswer, zone: ZoneInfo) -> list[CardElement] | None:
             title = f"{message(key, lang)} ({len(measures)})"
             body.append(_list(title, [_brief(b) for b in measures], lang))
     return body
+
+
+@_card_body.register
+def _(answer: MeasuresAnswer, zone: ZoneInfo) -> list[CardElement] | None:
+    lang = answer.lang
+    if not answer.total:
+        return None
+    if answer.count_only and answer.total > 10:
+        return []  # the count is in the title; the list would drown it
+    lead = message("measures.lead", lang)
+    lines = []
+    for row in answer.rows:
+        owners = [f"{o.label} ({lead})" for o in row.lead] + [o.label for o in row.others]
+        named = _shorten("; ".join(owners), LINE_LIMIT) or message("owners.none", lang)
+        lines.append([*_brief(row.measure), _run(f"  · {named}", subtle=True)])
+    hidden = answer.more + max(0, len(lines) - LIST_LIMIT)
+    return _lines(lines, lang, hidden=hidden)
 
 
 @_card_body.register

@@ -251,3 +251,15 @@ def test_a_card_says_under_its_title_what_the_question_was_read_as(teams: TeamsC
     understood = card_lines(card)[1]
     assert "OM" in understood
     assert "2019" in understood
+
+
+def test_a_whole_question_after_an_answer_is_not_read_as_a_follow_up(teams: TeamsClient) -> None:
+    url = teams.connector.url
+    for question in ("who owns 2.7?", "status?", "overdue"):
+        teams.post(activities.personal_message(question, service_url=url, locale="en-US"))
+
+    _, status, overdue = first_lines(teams)
+    # A status with no subject is asked of what the last answer showed ...
+    assert status == "Status of measure 2.7"
+    # ... but "overdue" is a whole question: the programme's overdue list, not 2.7's.
+    assert overdue.startswith("Overdue as of")
