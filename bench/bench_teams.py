@@ -208,6 +208,7 @@ def cost(database_url: str | None, runs: int, requests: int = 300) -> None:
             teams_app_id=APP_ID,
             teams_app_password="bench-secret-never-used",
             teams_openid_metadata_url=fake.openid_metadata_url,
+            rate_limit=0,  # one asker at full speed: this measures work, not refusals
         )
         answers = Engine(make_sessionmaker(make_engine(database)), default_lang=settings.language)
         answers.warm()
@@ -285,6 +286,7 @@ def _start(kind: str, port: int, fake: FakeConnector, database: str) -> subproce
         "TEAMS_APP_ID": APP_ID,
         "TEAMS_APP_PASSWORD": "bench-secret-never-used",
         "TEAMS_OPENID_METADATA_URL": fake.openid_metadata_url,
+        "SEURANTA_RATE_LIMIT": "0",  # one asker at full speed: this measures work, not refusals
         "WEB_CONCURRENCY": WORKERS,
         "SEURANTA_WEB_THREADS": THREADS,
         "PYTHONWARNINGS": "ignore",

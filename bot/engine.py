@@ -14,9 +14,10 @@ import threading
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Hashable
-from dataclasses import fields, is_dataclass, replace
+from dataclasses import dataclass, fields, is_dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cached_property
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -77,6 +78,10 @@ LIST_LIMIT = 200
 # within a rough byte budget, so that distinct questions with long answers cannot fill memory.
 ANSWER_CACHE_SIZE = 512
 ANSWER_CACHE_BYTES = 16 * 1024 * 1024
+# A conversation's context is written again only when it changes or is older than this, so a
+# chat asking the same kind of question does not commit on every answer; it stays fresh for
+# data.conversations.FRESH_FOR from its last write, at most this much less than from the answer.
+KEEP_FRESH = timedelta(minutes=1)
 
 
 class _Indexes:
@@ -166,6 +171,21 @@ class _Indexes:
             )
 
 
+@dataclass(frozen=True, slots=True)
+class _Answered:
+    answer: Answer
+    # What a follow-up in the same conversation needs (bot.followup.context_of); None for help.
+    # Shared by every reader of the cache: never changed in place.
+    context: dict[str, Any] | None
+
+
+def _worth_keeping(
+    context: dict[str, Any], stored: conversations.Stored | None, now: datetime
+) -> bool:
+    """A context to write: new, changed, or kept long enough ago (each write is a commit)."""
+    return stored is None or stored.context != context or stored.updated_at < now - KEEP_FRESH
+
+
 class _AnswerCache:
     """The latest answers, keyed on the question and everything an answer depends on.
 
@@ -178,10 +198,10 @@ class _AnswerCache:
         self._size = size
         self._max_bytes = max_bytes
         self._bytes = 0
-        self._entries: OrderedDict[Hashable, tuple[Answer, int]] = OrderedDict()
+        self._entries: OrderedDict[Hashable, tuple[_Answered, int]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: Hashable) -> Answer | None:
+    def get(self, key: Hashable) -> _Answered | None:
         with self._lock:
             found = self._entries.get(key)
             if found is None:
@@ -189,7 +209,7 @@ class _AnswerCache:
             self._entries.move_to_end(key)
             return found[0]
 
-    def put(self, key: Hashable, answer: Answer) -> None:
+    def put(self, key: Hashable, answer: _Answered) -> None:
         weight = _approximate_size(key) + _approximate_size(answer)
         if weight > self._max_bytes // 4:
             return  # one answer may not push out a quarter of the others
@@ -251,49 +271,65 @@ class Engine:
         a follow-up ("entä 2.8?", "who else?", "more") continues the previous answer."""
         today = self.today(now)
         # An over-long question is answered "too long" at once; keeping it would only let
-        # distinct long questions fill memory. In a conversation the answer depends on the
-        # previous one, so it is not cached.
-        cacheable = len(question) <= MAX_QUESTION_LENGTH and conversation is None
+        # distinct long questions fill memory.
+        cacheable = len(question) <= MAX_QUESTION_LENGTH
         with self._factory() as session:
             version = queries.answers_version(session, self._slug)
             key = (question, lang, today, version)
-            cached = self._answers.get(key) if cacheable else None
-            if cached is not None:
-                return cached
-            if version is None:
-                chosen = lang or detect_language(clean(question)) or self._default_lang
-                return HelpAnswer(chosen, HelpReason.NO_PROGRAMME)
-            programme_id, revision, _ = version
-            indexes = self._indexes(session, programme_id, revision)
-            query = parse_question(
-                question,
-                vocabulary=indexes.vocabulary,
-                lang=lang,
-                today=today,
-                default_lang=self._default_lang,
+            stored = (
+                None if conversation is None else conversations.load(session, conversation, now)
             )
-            read = query
-            if conversation is not None:
-                previous = conversations.load(session, conversation, now)
-                if previous is not None:
-                    query = continue_from(previous, query)
-            answering = _Answering(
-                session,
-                programme_id,
-                indexes,
-                query,
-                today,
-                self._list_limit,
-                continued=query is not read,
-            )
-            answer = answering.answer()
-            if conversation is not None and query.ask is not Ask.HELP:
-                conversations.save(
-                    session, conversation, query.lang, context_of(query, answering.shown), now
-                )
-        if cacheable:
-            self._answers.put(key, answer)
-        return answer
+            # Without a previous answer to continue, a question means what it means anywhere.
+            done = self._answers.get(key) if cacheable and stored is None else None
+            if done is None:
+                if version is None:
+                    chosen = lang or detect_language(clean(question)) or self._default_lang
+                    return HelpAnswer(chosen, HelpReason.NO_PROGRAMME)
+                done = self._answer(session, question, lang, today, version, stored, key, cacheable)
+            context = done.context
+            if (
+                conversation is not None
+                and context is not None
+                and _worth_keeping(context, stored, now)
+            ):
+                conversations.save(session, conversation, done.answer.lang, context, now)
+        return done.answer
+
+    def _answer(
+        self,
+        session: Session,
+        question: str,
+        lang: str | None,
+        today: date,
+        version: tuple[int, int, Any],
+        stored: conversations.Stored | None,
+        key: Hashable,
+        cacheable: bool,
+    ) -> _Answered:
+        programme_id, revision, _ = version
+        indexes = self._indexes(session, programme_id, revision)
+        read = parse_question(
+            question,
+            vocabulary=indexes.vocabulary,
+            lang=lang,
+            today=today,
+            default_lang=self._default_lang,
+        )
+        query = read if stored is None else continue_from(stored.context, read)
+        alone = query is read
+        if alone and cacheable and stored is not None:
+            found = self._answers.get(key)
+            if found is not None:
+                return found
+        answering = _Answering(
+            session, programme_id, indexes, query, today, self._list_limit, continued=not alone
+        )
+        answer = answering.answer()
+        context = None if query.ask is Ask.HELP else context_of(query, answering.shown)
+        done = _Answered(answer, context)
+        if alone and cacheable:
+            self._answers.put(key, done)
+        return done
 
     def warm(self) -> None:
         """Build the indexes ahead of the first question (a server does this at start)."""

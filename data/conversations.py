@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -19,12 +19,17 @@ from data.models import CONVERSATION_KEY_LENGTH, ConversationContext
 FRESH_FOR = timedelta(minutes=30)
 
 
-def load(session: Session, conversation: str, now: datetime) -> dict[str, Any] | None:
+class Stored(NamedTuple):
+    context: dict[str, Any]
+    updated_at: datetime
+
+
+def load(session: Session, conversation: str, now: datetime) -> Stored | None:
     """The context stored for this conversation, or None if there is none or it is stale."""
     row = session.get(ConversationContext, stored_key(conversation))
     if row is None or row.updated_at < now - FRESH_FOR:
         return None
-    return dict(row.context)
+    return Stored(dict(row.context), row.updated_at)
 
 
 def save(

@@ -259,3 +259,26 @@ def test_more_after_a_deadline_list_continues_after_what_was_shown(engine_: Engi
     assert second.offset == PAGE_SIZE
     assert second.items[0] == first.items[PAGE_SIZE]
     assert understood.startswith("follow-up · due in 2018")
+
+
+def test_the_same_question_again_keeps_the_context_without_writing_it_each_time(
+    engine_: Engine, factory: sessionmaker[Session]
+) -> None:
+    chat = "teams:a:1"
+
+    def kept_at() -> datetime:
+        with factory() as session:
+            row = session.get(ConversationContext, chat)
+            assert row is not None
+            return row.updated_at
+
+    ask(engine_, "who owns 2.7?", chat)
+    first = kept_at()
+    ask(engine_, "who owns 2.7?", chat, now=NOW + timedelta(seconds=30))
+    assert kept_at() == first  # unchanged and recent: no write
+    ask(engine_, "who owns 2.7?", chat, now=NOW + timedelta(minutes=2))
+    assert kept_at() == NOW + timedelta(minutes=2)  # kept fresh for the next 30 minutes
+
+    answer, _ = ask(engine_, "entä 2.8?", chat, now=NOW + timedelta(minutes=3))
+    assert isinstance(answer, OwnersAnswer)
+    assert answer.measure.number == "2.8"
